@@ -1,0 +1,46 @@
+// Session rules shared by next-auth, the proxy and getCaller(). No database access here: proxy.ts
+// imports this file.
+import type { Principal, PrincipalType } from "@/lib/ops/caller";
+
+/** Console sessions end 8 hours after sign-in, whatever the activity (as AWS's console does). */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export const SIGN_IN_PATH = "/signin";
+
+/** What the session JWT carries besides next-auth's own claims. */
+export interface SessionClaims {
+  principal?: Principal;
+  /** Epoch seconds of the sign-in; the session is refused once SESSION_MAX_AGE has passed. */
+  authTime?: number;
+}
+
+const TYPES: PrincipalType[] = ["Root", "User", "Role", "AssumedRole"];
+
+/** The principal in a token, if it is whole and the session has not outlived its sign-in. */
+export function principalFromClaims(
+  claims: SessionClaims | null | undefined,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Principal | undefined {
+  const p = claims?.principal;
+  if (!p || !claims?.authTime) return undefined;
+  if (nowSeconds - claims.authTime > SESSION_MAX_AGE_SECONDS) return undefined;
+  const whole =
+    TYPES.includes(p.type) &&
+    typeof p.arn === "string" &&
+    /^\d{12}$/.test(p.accountId) &&
+    typeof p.name === "string" &&
+    typeof p.id === "string";
+  return whole
+    ? { type: p.type, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }
+    : undefined;
+}
+
+/**
+ * A same-origin path to return to after sign-in. Anything else (absolute URLs, protocol-relative
+ * "//host", backslashes) falls back to the console home, so sign-in cannot redirect off-site.
+ */
+export function safeCallbackPath(raw: string | null | undefined, fallback = "/secrets"): string {
+  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\")) return fallback;
+  if (raw.startsWith(SIGN_IN_PATH) || raw.startsWith("/setup")) return fallback;
+  return raw;
+}

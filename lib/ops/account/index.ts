@@ -1,0 +1,1 @@
+export { getAccountStatus, initRootUser, verifyRootUser, type AccountStatus } from "./root-user";

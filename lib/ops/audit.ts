@@ -1,0 +1,102 @@
+// The audit trail: every call through lib/ops, allowed or denied. Changes write their row in the
+// same transaction as the change; reads and failures go through a small buffer flushed in batches,
+// so the read path stays fast. Secret values never reach a record (see redact()).
+import type { Db, Tx } from "../db/client";
+import type { Caller } from "./caller";
+
+export interface AuditRecord {
+  time: Date;
+  principalArn: string;
+  action: string;
+  resource?: string;
+  decision: "allowed" | "denied" | "error";
+  via: string;
+  sourceIp?: string;
+  userAgent?: string;
+  requestParameters?: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+const SENSITIVE = new Set([
+  "SecretString",
+  "SecretBinary",
+  "Password",
+  "NewPassword",
+  "OldPassword",
+  "RootPassword",
+  "SecretAccessKey",
+]);
+const HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
+
+/** Request parameters as CloudTrail shows them: secret values replaced, nothing else changed. */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Uint8Array) return HIDDEN;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner === undefined) continue;
+      out[key] = SENSITIVE.has(key) ? HIDDEN : redact(inner);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function auditRecord(
+  caller: Caller,
+  fields: Omit<AuditRecord, "principalArn" | "via" | "sourceIp" | "userAgent" | "time"> & {
+    input?: unknown;
+    time: Date;
+  },
+): AuditRecord {
+  const { input, ...rest } = fields;
+  return {
+    ...rest,
+    principalArn: caller.principal.arn,
+    via: caller.via,
+    sourceIp: caller.sourceIp,
+    userAgent: caller.userAgent?.slice(0, 512),
+    requestParameters: input === undefined ? undefined : JSON.stringify(redact(input)),
+  };
+}
+
+export async function writeAudit(tx: Tx | Db, record: AuditRecord): Promise<void> {
+  await tx.auditEvent.create({ data: record });
+}
+
+/** Batches audit rows for reads and failures; flushed every 200 ms, at 500 rows, and on exit. */
+export class AuditBuffer {
+  private pending: AuditRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sink: () => { insertAuditEvents(rows: AuditRecord[]): Promise<void> },
+  ) {}
+
+  push(record: AuditRecord): void {
+    this.pending.push(record);
+    if (this.pending.length >= 500) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), 200).unref();
+  }
+
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return this.flushing;
+    this.flushing = this.flushing.then(() =>
+      this.sink()
+        .insertAuditEvents(batch)
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            console.error("audit: could not write %d records", batch.length, error),
+        ),
+    );
+    return this.flushing;
+  }
+}

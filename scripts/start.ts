@@ -1,0 +1,34 @@
+// `npm start`: everything a bare machine needs to serve Strongbox on the embedded default.
+// Prepares the data folder (key file, session secret), migrates the database, builds the console
+// when no build exists, then serves it with the background sweep running beside it.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { dataDir, databaseConfig } from "../lib/config";
+import { loadKeyEncryptionKey, loadOrCreateSecretFile } from "../lib/crypto/keys";
+import { migrate } from "../lib/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+
+const dir = dataDir();
+const database = databaseConfig();
+loadKeyEncryptionKey({ dataDir: dir, log: (m) => console.warn(`strongbox: ${m}`) });
+process.env.NEXTAUTH_SECRET ??= loadOrCreateSecretFile(dir, "nextauth.secret");
+
+const applied = await migrate(database);
+console.log(
+  `strongbox: database ${database.provider === "sqlite" ? database.url : "postgresql"} ready` +
+    (applied.length > 0 ? ` (applied ${applied.join(", ")})` : ""),
+);
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.STRONGBOX_REBUILD === "1") {
+  console.log("strongbox: building the console (first start only)...");
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+await import("../server");
