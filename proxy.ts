@@ -23,7 +23,10 @@ export async function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set(CURRENT_PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  // Console pages and their server actions may carry secret values: never store them.
+  response.headers.set("Cache-Control", "no-store");
+  return response;
 }
 
 function isSigV4(request: NextRequest): boolean {

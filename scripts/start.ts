@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { dataDir, databaseConfig } from "../lib/config";
 import { loadKeyEncryptionKey, loadOrCreateSecretFile } from "../lib/crypto/keys";
-import { migrate } from "../lib/db/migrate";
+import { prepareDatabase } from "../lib/ops/setup";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -16,10 +16,13 @@ const database = databaseConfig();
 loadKeyEncryptionKey({ dataDir: dir, log: (m) => console.warn(`strongbox: ${m}`) });
 process.env.NEXTAUTH_SECRET ??= loadOrCreateSecretFile(dir, "nextauth.secret");
 
-const applied = await migrate(database);
+const prepared = await prepareDatabase(database);
 console.log(
   `strongbox: database ${database.provider === "sqlite" ? database.url : "postgresql"} ready` +
-    (applied.length > 0 ? ` (applied ${applied.join(", ")})` : ""),
+    (prepared.migrations.length > 0 ? ` (applied ${prepared.migrations.join(", ")})` : "") +
+    (prepared.managedPolicies > 0
+      ? ` (loaded ${prepared.managedPolicies} AWS managed policies)`
+      : ""),
 );
 
 if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.STRONGBOX_REBUILD === "1") {

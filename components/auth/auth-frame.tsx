@@ -19,7 +19,7 @@ export function AuthFrame({
         <BrandMark />
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pt-[8vh] pb-12">
-        <div className="w-full max-w-md">
+        <div className="w-full max-w-[30rem]">
           <div className="rounded-xl border bg-card p-7 text-card-foreground shadow-sm">
             <h1 className="text-2xl leading-8 font-bold">{title}</h1>
             {description ? (

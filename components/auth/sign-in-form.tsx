@@ -143,7 +143,14 @@ export function SignInForm({
         </Alert>
       ) : null}
 
-      <Button type="submit" variant="primary" className="w-full" size="lg" loading={isSubmitting}>
+      <Button
+        type="submit"
+        variant="primary"
+        className="w-full"
+        size="lg"
+        loading={isSubmitting}
+        disabled={kind === "iam"}
+      >
         Sign in
       </Button>
     </form>

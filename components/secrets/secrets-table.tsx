@@ -279,10 +279,10 @@ export function SecretsTable({
         <Table aria-label="Secrets" aria-busy={list.isFetching}>
           <THead>
             <tr>
-              <SortableTH field="name" query={query} onSort={sortBy} className="min-w-56">
+              <SortableTH field="name" query={query} onSort={sortBy} className="min-w-48">
                 Secret name
               </SortableTH>
-              <TH className="min-w-48">Description</TH>
+              <TH className="min-w-36">Description</TH>
               <SortableTH field="last-accessed-date" query={query} onSort={sortBy}>
                 Last retrieved (UTC)
               </SortableTH>
@@ -389,8 +389,10 @@ function SecretRow({ secret }: { secret: SecretListItem }) {
     <TR>
       <TD>
         <div className="flex flex-col items-start gap-1">
+          {/* No prefetch: each would run DescribeSecret (and be audited) for every row shown. */}
           <Link
             href={secretHref(secret.Name)}
+            prefetch={false}
             className="font-bold [overflow-wrap:anywhere] text-link hover:underline"
           >
             {secret.Name}

@@ -33,7 +33,7 @@ export function AccountMenu({ principal, region }: { principal: Principal; regio
         aria-label={`Account menu: ${principalLabel(principal)} @ ${formatAccountId(principal.accountId)}`}
       >
         <UserRound className="size-4 shrink-0 text-topbar-muted" aria-hidden />
-        <span className="truncate font-bold">
+        <span className="hidden truncate font-bold sm:inline">
           {principalLabel(principal)}
           <span className="font-normal text-topbar-muted">
             {" "}

@@ -31,7 +31,7 @@ export function TH({ className, ...props }: React.ComponentProps<"th">) {
     <th
       scope="col"
       className={cn(
-        "px-3 py-2 align-bottom text-sm font-bold whitespace-nowrap text-foreground first:pl-5 last:pr-5",
+        "px-2.5 py-2 align-bottom text-sm font-bold whitespace-nowrap text-foreground first:pl-5 last:pr-5",
         className,
       )}
       {...props}
@@ -40,5 +40,7 @@ export function TH({ className, ...props }: React.ComponentProps<"th">) {
 }
 
 export function TD({ className, ...props }: React.ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2.5 align-top first:pl-5 last:pr-5", className)} {...props} />;
+  return (
+    <td className={cn("px-2.5 py-2.5 align-top first:pl-5 last:pr-5", className)} {...props} />
+  );
 }

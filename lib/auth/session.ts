@@ -1,6 +1,7 @@
 // Server-side access to the signed-in principal. Pages, layouts and server actions call
 // getCaller() first: it returns the Caller every operation takes, or sends the browser to sign in.
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -9,11 +10,11 @@ import { authOptions } from "./options";
 import { CURRENT_PATH_HEADER } from "./proxy-headers";
 import { SIGN_IN_PATH, safeCallbackPath } from "./session-policy";
 
-/** The signed-in principal, or undefined. */
-export async function getPrincipal(): Promise<Principal | undefined> {
+/** The signed-in principal, or undefined. Read once per request (layout and page share it). */
+export const getPrincipal = cache(async (): Promise<Principal | undefined> => {
   const session = await getServerSession(authOptions());
   return session?.principal;
-}
+});
 
 /** The console Caller for this request; redirects to the sign-in page when there is none. */
 export async function getCaller(): Promise<Caller> {

@@ -2,6 +2,7 @@
 // command names, flags, JSON output and exit codes (252 usage, 254 service error).
 import { isAwsError } from "../errors";
 import { UsageError, formatOutput, parseOperationArgs } from "./args";
+import type { CliCommand } from "./secretsmanager";
 
 const USAGE = `usage: strongbox <command> [<subcommand>] [options]
 
@@ -33,9 +34,38 @@ async function rootCaller() {
   return { principal: rootPrincipal(rt.accountId), via: "cli" as const };
 }
 
-async function migrateQuietly(): Promise<string[]> {
-  const { migrate } = await import("../db/migrate");
-  return migrate();
+async function prepare() {
+  const { prepareDatabase } = await import("../ops/setup");
+  return prepareDatabase();
+}
+
+async function runOperation(
+  service: string,
+  commands: Record<string, CliCommand>,
+  command: string | undefined,
+  argv: string[],
+): Promise<number> {
+  const spec = command ? commands[command] : undefined;
+  if (!spec) {
+    throw new UsageError(
+      `Invalid choice: '${command ?? ""}' for ${service}, valid choices are:\n  ${Object.keys(commands).sort().join("\n  ")}`,
+    );
+  }
+  const { input } = parseOperationArgs(argv, spec.params);
+  try {
+    const caller = await rootCaller();
+    const output = await spec.op(caller as never, input as never);
+    if (output && Object.keys(output as object).length > 0) {
+      process.stdout.write(formatOutput(output) + "\n");
+    }
+    return 0;
+  } catch (error) {
+    if (!isAwsError(error)) throw error;
+    process.stderr.write(
+      `\nAn error occurred (${error.code}) when calling the ${operationName(command!)} operation: ${error.message}\n`,
+    );
+    return EXIT_SERVICE;
+  }
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -49,14 +79,21 @@ async function run(argv: string[]): Promise<number> {
     const cli = await import("../iam/simulate/cli");
     if (service === "iam" && command === "simulate-custom-policy") return cli.simulateCli(rest, io);
     if (command === "validate-policy") return cli.validatePolicyCommand(rest, io);
-    throw new UsageError(
-      `Invalid choice: '${command}' (IAM users, groups and roles arrive with IAM)`,
-    );
+    if (service === "iam") {
+      const { iamCommands } = await import("./iam");
+      return runOperation("iam", iamCommands, command, rest);
+    }
+    throw new UsageError(`Invalid choice: '${command}'`);
   }
   if (service === "db") {
     if (command !== "migrate") throw new UsageError("usage: strongbox db migrate");
-    const applied = await migrateQuietly();
-    process.stdout.write(formatOutput({ AppliedMigrations: applied }) + "\n");
+    const prepared = await prepare();
+    process.stdout.write(
+      formatOutput({
+        AppliedMigrations: prepared.migrations,
+        LoadedManagedPolicies: prepared.managedPolicies,
+      }) + "\n",
+    );
     return 0;
   }
   if (service === "init") {
@@ -70,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
     if (typeof input.email !== "string" || typeof input.password !== "string") {
       throw new UsageError("usage: strongbox init --root-email EMAIL --root-password PASSWORD");
     }
-    await migrateQuietly();
+    await prepare();
     const { initRootUser, getAccountStatus } = await import("../ops/account");
     const principal = await initRootUser({ email: input.email, password: input.password });
     const status = await getAccountStatus();
@@ -88,25 +125,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (service === "secretsmanager") {
     const { secretsmanagerCommands } = await import("./secretsmanager");
-    const spec = command ? secretsmanagerCommands[command] : undefined;
-    if (!spec) {
-      throw new UsageError(
-        `Invalid choice: '${command ?? ""}', valid choices are:\n  ${Object.keys(secretsmanagerCommands).join("\n  ")}`,
-      );
-    }
-    const { input } = parseOperationArgs(rest, spec.params);
-    try {
-      const caller = await rootCaller();
-      const output = await spec.op(caller as never, input as never);
-      process.stdout.write(formatOutput(output) + "\n");
-      return 0;
-    } catch (error) {
-      if (!isAwsError(error)) throw error;
-      process.stderr.write(
-        `\nAn error occurred (${error.code}) when calling the ${operationName(command!)} operation: ${error.message}\n`,
-      );
-      return EXIT_SERVICE;
-    }
+    return runOperation("secretsmanager", secretsmanagerCommands, command, rest);
   }
   throw new UsageError(`Invalid choice: '${service}'\n\n${USAGE}`);
 }

@@ -97,6 +97,8 @@ export interface SqlStore {
     by: { versionId?: string; stage?: string },
   ): Promise<VersionRecord | undefined>;
   insertAuditEvents(rows: AuditRow[]): Promise<void>;
+  /** A Setting's value (the IAM generation that tells caches they are stale). */
+  setting(key: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -180,9 +182,13 @@ function sqliteReader(file: string): SqlStore {
   const insertAuditBatch = db.transaction((rows: AuditRow[]) => {
     for (const row of rows) insertAudit.run(...auditValues(row, sqliteTime(row.time)));
   });
+  const settingSql = db.prepare(`SELECT "value" FROM "Setting" WHERE "key" = ?`).pluck();
   return {
     async insertAuditEvents(rows) {
       insertAuditBatch(rows);
+    },
+    async setting(key) {
+      return settingSql.get(key) as string | undefined;
     },
     async secret(by) {
       const row = ("arn" in by ? byArn.get(by.arn) : byName.get(by.name)) as Row | undefined;
@@ -218,6 +224,14 @@ function postgresReader(url: string): SqlStore {
   const versionColumns = `v."id", v."versionId", v."createdDate", v."lastAccessedDate", v."valueType", v."ciphertext", v."wrappedKey",
       (SELECT COALESCE(json_agg(st."stage"), '[]') FROM "SecretVersionStage" st WHERE st."versionPk" = v."id") AS stages`;
   return {
+    async setting(key) {
+      const { rows } = await pool.query({
+        name: "setting",
+        text: `SELECT "value" FROM "Setting" WHERE "key" = $1`,
+        values: [key],
+      });
+      return rows[0]?.value as string | undefined;
+    },
     async insertAuditEvents(rows) {
       for (let start = 0; start < rows.length; start += 500) {
         const chunk = rows.slice(start, start + 500);

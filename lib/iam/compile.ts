@@ -11,7 +11,7 @@ import type { Template } from "./variables";
 import { LruCache } from "./lru";
 import { parsePolicy } from "./parse";
 import { compilePrincipal, type CompiledPrincipal } from "./principal";
-import { compileTemplateCodes, parseTemplate } from "./variables";
+import { parseTemplate, withPrefix } from "./variables";
 
 export interface ResourceMatcher {
   /** The pattern as written. */
@@ -164,7 +164,7 @@ function splitTemplate(template: Template): { head?: Glob[]; tail?: Template } {
         if (!pattern) return {};
         const rest = part.slice(j + 1);
         const parts = [...(rest ? [rest] : []), ...template.parts.slice(i + 1)];
-        const tail = compileTemplateCodes({ parts, variables: template.variables });
+        const tail = withPrefix({ parts, variables: template.variables });
         return { head: pattern.parts.slice(0, 5), tail };
       }
     }

@@ -139,8 +139,7 @@ export function evaluateCondition(
       let value: unknown;
       if (family.wildcards) {
         const chunks = resolveTemplate(v.template, context, missing);
-        value = chunks && family.policy("", chunks);
-        if (!chunks) value = UNRESOLVED;
+        value = chunks ? family.policy("", chunks) : UNRESOLVED;
       } else {
         const text = resolveText(v.template, context, missing);
         value = text === undefined ? UNRESOLVED : family.policy(text);

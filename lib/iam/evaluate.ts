@@ -9,11 +9,9 @@ import { evaluateCondition } from "./condition";
 import { FALSE, TRUE, UNKNOWN, type Tri } from "./conditions/types";
 import { EvaluationContext, type AuthorizationRequest } from "./context";
 import { decide, type DecisionFacts, type DecisionOutcome } from "./decide";
-import { globMatch, PatternBuffer, regionEquals } from "./glob";
-
-const buffer = new PatternBuffer();
+import { globMatch, regionEquals } from "./glob";
 import { notPrincipalExcludes, principalGrant, type PrincipalGrant } from "./principal";
-import { resolveInto, resolveTemplate, type MissingKeys } from "./variables";
+import { resolveGlob, resolveTemplate, type MissingKeys } from "./variables";
 
 export type PolicyType = "identity" | "resource" | "boundary";
 
@@ -308,12 +306,13 @@ function matchResources(
       const prefix = r.tail.prefix ?? "";
       const start = arn.resourceStart + prefix.length;
       if (start > value.length || !regionEquals(value, arn.resourceStart, prefix)) continue;
+      const glob = resolveGlob(r.tail, context, collector);
       // An unresolved variable: the element is treated as not matching (AWS).
-      if (!resolveInto(r.tail, context, collector, buffer)) {
+      if (!glob) {
         if (negated) return FALSE;
         continue;
       }
-      matched = buffer.match(value, start, value.length);
+      matched = globMatch(glob, value, start, value.length);
     } else if (r.template) {
       const chunks = resolveTemplate(r.template, context, collector);
       // An unresolved variable: the element is treated as not matching (AWS).

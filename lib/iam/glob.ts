@@ -5,8 +5,8 @@
  * Matching is a greedy scan that backtracks only to the last `*`: no regular expressions.
  */
 
-export const STAR = -1;
-export const QMARK = -2;
+const STAR = -1;
+const QMARK = -2;
 
 /** A piece of pattern text: `literal` pieces (variable values) carry no wildcards. */
 export interface PatternChunk {
@@ -119,65 +119,6 @@ function matchCodes(
   }
   while (pi < pn && p[pi] === STAR) pi++;
   return pi === pn;
-}
-
-/**
- * A pattern assembled per evaluation (a resource with policy variables) is written into this
- * shared buffer rather than a new array; matching is synchronous, so one buffer serves all.
- */
-export class PatternBuffer {
-  codes = new Int32Array(256);
-  length = 0;
-
-  reset(): void {
-    this.length = 0;
-  }
-
-  private reserve(extra: number): void {
-    const needed = this.length + extra;
-    if (needed > this.codes.length) {
-      const grown = new Int32Array(Math.max(needed, this.codes.length * 2));
-      grown.set(this.codes.subarray(0, this.length));
-      this.codes = grown;
-    }
-  }
-
-  /** Appends codes compiled earlier (see `patternCodes`). */
-  appendCodes(codes: Int32Array): void {
-    const n = codes.length;
-    this.reserve(n);
-    const target = this.codes;
-    const at = this.length;
-    // A loop: TypedArray.set costs more than it saves on a few dozen codes.
-    for (let i = 0; i < n; i++) target[at + i] = codes[i];
-    this.length = at + n;
-  }
-
-  /** Appends text; wildcards stay wildcards unless `literal`. */
-  append(text: string, literal: boolean): void {
-    this.reserve(text.length);
-    const codes = this.codes;
-    let n = this.length;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      codes[n++] = literal ? code : code === 0x2a ? STAR : code === 0x3f ? QMARK : code;
-    }
-    this.length = n;
-  }
-
-  match(value: string, start = 0, end = value.length): boolean {
-    return matchCodes(this.codes, this.length, value, start, end);
-  }
-}
-
-/** Pattern text as codes (wildcards as STAR and QMARK), for PatternBuffer.appendCodes. */
-export function patternCodes(text: string): Int32Array {
-  const codes = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    codes[i] = code === 0x2a ? STAR : code === 0x3f ? QMARK : code;
-  }
-  return codes;
 }
 
 /** The text before the first wildcard. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PatternBuffer } from "./glob";
-import { parseTemplate, resolveInto, resolveTemplate, resolveText } from "./variables";
+import { globMatch } from "./glob";
+import { parseTemplate, resolveGlob, resolveTemplate, resolveText, withPrefix } from "./variables";
 
 const resolver = (values: Record<string, string>) => ({
   variable: (lookup: string) => values[lookup],
@@ -70,12 +70,24 @@ describe("policy variables", () => {
     expect(resolveText(parseTemplate("a${}b")!, resolver({}))).toBeUndefined();
   });
 
-  it("resolveInto writes a matchable pattern", () => {
-    const buffer = new PatternBuffer();
-    const t = parseTemplate("home/${aws:username}/*")!;
-    expect(resolveInto(t, resolver({ "aws:username": "al*ce" }), undefined, buffer)).toBe(true);
-    expect(buffer.match("home/al*ce/x")).toBe(true);
-    expect(buffer.match("home/alice/x")).toBe(false);
-    expect(resolveInto(t, resolver({}), undefined, buffer)).toBe(false);
+  it("resolveGlob compiles the pattern after the prefix, once per set of values", () => {
+    const t = withPrefix(parseTemplate("home/${aws:username}/*")!);
+    expect(t.prefix).toBe("home/");
+    const alice = resolveGlob(t, resolver({ "aws:username": "al*ce" }), undefined)!;
+    expect(globMatch(alice, "al*ce/x")).toBe(true);
+    expect(globMatch(alice, "alice/x")).toBe(false);
+    expect(resolveGlob(t, resolver({ "aws:username": "al*ce" }), undefined)).toBe(alice);
+    const bob = resolveGlob(t, resolver({ "aws:username": "bob" }), undefined)!;
+    expect(globMatch(bob, "bob/x")).toBe(true);
+    const missing: string[] = [];
+    expect(resolveGlob(t, resolver({}), { add: (k) => missing.push(k) })).toBeUndefined();
+    expect(missing).toEqual(["aws:username"]);
+  });
+
+  it("resolveGlob uses defaults and special variables", () => {
+    const t = withPrefix(parseTemplate("x-${aws:PrincipalTag/team, 'shared'}-${?}")!);
+    const glob = resolveGlob(t, resolver({}), undefined)!;
+    expect(globMatch(glob, "shared-?")).toBe(true);
+    expect(globMatch(glob, "shared-x")).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * `${$}`) in Resource and in condition values of 2012-10-17 policies. In 2008-10-17 policies
  * (and policies without Version) the text is literal.
  */
-import { literalPrefix, patternCodes, type PatternBuffer, type PatternChunk } from "./glob";
+import { compileChunks, literalPrefix, type Glob, type PatternChunk } from "./glob";
 
 export interface VariableRef {
   /** The key as written, for reporting. */
@@ -18,12 +18,10 @@ export type TemplatePart = string | VariableRef;
 
 export interface Template {
   parts: TemplatePart[];
-  /**
-   * Set by `compileTemplateCodes`: the raw text before the first variable or wildcard, and each
-   * raw part's pattern codes (the first part's without that prefix).
-   */
+  /** Set by `withPrefix`: the raw text before the first variable or wildcard. */
   prefix?: string;
-  codes?: (Int32Array | undefined)[];
+  /** Patterns compiled by `resolveGlob`, by the values substituted. */
+  globs?: Map<string, Glob>;
   /** The variables it uses (for the list of missing context keys). */
   variables: VariableRef[];
 }
@@ -113,61 +111,64 @@ export function resolveTemplate(
   return ok ? chunks : undefined;
 }
 
-/**
- * Precompiles a template for resolveInto: its literal prefix (which the caller compares first)
- * and its raw parts' codes.
- */
-export function compileTemplateCodes(template: Template): Template {
+/** Marks a template as a resource part whose literal prefix the caller compares first. */
+export function withPrefix(template: Template): Template {
   const first = template.parts[0];
-  const prefix = typeof first === "string" ? literalPrefix(first) : "";
-  return {
-    ...template,
-    prefix,
-    codes: template.parts.map((p, i) =>
-      typeof p === "string" ? patternCodes(i === 0 ? p.slice(prefix.length) : p) : undefined,
-    ),
-  };
+  return { ...template, prefix: typeof first === "string" ? literalPrefix(first) : "" };
 }
 
+const GLOB_MEMO_LIMIT = 256;
+
 /**
- * Like resolveTemplate, but writes the pattern into a shared buffer (no allocation). For a
- * template from `compileTemplateCodes`, the pattern written is what follows its `prefix`.
+ * The template's pattern (after its `prefix`) compiled for the values its variables take in
+ * this request, or undefined when one has no value and no default. Compiled patterns are kept
+ * per template, by the values substituted, so a principal's patterns are compiled once.
  */
-export function resolveInto(
+export function resolveGlob(
   template: Template,
   resolver: VariableResolver,
   missing: MissingKeys | undefined,
-  buffer: PatternBuffer,
-): boolean {
-  buffer.reset();
+): Glob | undefined {
+  let key = "";
+  let first = true;
   let ok = true;
   const parts = template.parts;
-  const codes = template.codes;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    if (typeof part === "string") {
-      const compiled = codes?.[i];
-      if (compiled) buffer.appendCodes(compiled);
-      else
-        buffer.append(
-          i === 0 && template.prefix ? part.slice(template.prefix.length) : part,
-          false,
-        );
+    if (typeof part === "string") continue;
+    let value = part.lookup ? resolver.variable(part.lookup) : undefined;
+    if (value === undefined) {
+      if (part.lookup) missing?.add(part.key);
+      value = part.defaultValue;
+    }
+    // No value and no default (or an empty `${}`): the element does not match.
+    if (value === undefined) {
+      ok = false;
       continue;
     }
-    const value = part.lookup ? resolver.variable(part.lookup) : undefined;
-    if (value !== undefined) {
-      buffer.append(value, true);
-    } else if (part.defaultValue !== undefined) {
-      if (part.lookup) missing?.add(part.key);
-      buffer.append(part.defaultValue, true);
-    } else {
-      // No value and no default (or an empty `${}`): the element does not match.
-      if (part.key) missing?.add(part.key);
-      ok = false;
-    }
+    key = first ? value : `${key}\u0000${value}`;
+    first = false;
   }
-  return ok;
+  if (!ok) return undefined;
+  const memo = (template.globs ??= new Map());
+  let glob = memo.get(key);
+  if (glob === undefined) {
+    glob = compileChunks(resolvedChunks(template, resolver));
+    if (memo.size >= GLOB_MEMO_LIMIT) memo.clear();
+    memo.set(key, glob);
+  }
+  return glob;
+}
+
+function resolvedChunks(template: Template, resolver: VariableResolver): PatternChunk[] {
+  const prefix = template.prefix ?? "";
+  return template.parts.map((part, i) => {
+    if (typeof part === "string") {
+      return { text: i === 0 ? part.slice(prefix.length) : part, literal: false };
+    }
+    const value = part.lookup ? resolver.variable(part.lookup) : undefined;
+    return { text: value ?? part.defaultValue ?? "", literal: true };
+  });
 }
 
 /** Like resolveTemplate, for operators without wildcards: the substituted text. */
@@ -196,8 +197,4 @@ export function resolveText(
     }
   }
   return ok ? text : undefined;
-}
-
-export function chunksToText(chunks: readonly PatternChunk[]): string {
-  return chunks.length === 1 ? chunks[0].text : chunks.map((c) => c.text).join("");
 }

@@ -1,8 +1,19 @@
 // The one decision point. Every operation calls ctx.authorize() before it reads or changes
-// anything the caller names. Until the policy engine is wired in (issue 3/4) the root user is
-// allowed everything in its account and every other principal is refused.
+// anything the caller names; the policy engine (lib/iam) decides with the caller's whole policy
+// set (inline, attached, groups', boundary), the resource's policy, and the request's context.
+import {
+  accessDeniedMessage,
+  createPolicySet,
+  evaluate,
+  type AuthorizationRequest as EngineRequest,
+  type ContextValue as EngineContextValue,
+  type EvaluationResult,
+  type RequestPrincipal,
+} from "../iam";
 import { AccessDenied } from "../errors";
-import type { Caller } from "./caller";
+import type { Caller, Principal } from "./caller";
+import { identityPoliciesFor } from "./iam/policy-set";
+import { getRuntime, type Runtime } from "./runtime";
 
 export type ContextValue = string | string[] | number | boolean;
 
@@ -14,52 +25,103 @@ export interface AuthorizationRequest {
   context?: Record<string, ContextValue>;
   /** The resource's own policy, when it has one (a secret's resource policy). */
   resourcePolicy?: string | null;
-  /** The resource's tags, offered as aws:ResourceTag/* and <service>:ResourceTag/*. */
+  /** The resource's tags, offered as aws:ResourceTag/*. */
   resourceTags?: Record<string, string>;
 }
 
 export type Decision = "allowed" | "explicitDeny" | "implicitDeny";
 
-export interface AuthorizationResult {
+function enginePrincipal(principal: Principal): RequestPrincipal {
+  switch (principal.type) {
+    case "Root":
+      return {
+        arn: principal.arn,
+        type: "Account",
+        accountId: principal.accountId,
+        userId: principal.id,
+      };
+    case "User":
+      return {
+        arn: principal.arn,
+        type: "User",
+        accountId: principal.accountId,
+        userId: principal.id,
+        username: principal.name,
+        tags: principal.tags,
+      };
+    case "AssumedRole":
+    case "Role":
+      return {
+        arn: principal.arn,
+        type: "AssumedRole",
+        accountId: principal.accountId,
+        userId: principal.id,
+        tags: principal.tags,
+      };
+  }
+}
+
+/** The context keys every request carries (DESIGN.md's list), then the operation's own. */
+export function requestContext(
+  caller: Caller,
+  request: AuthorizationRequest,
+  now: Date,
+  region: string,
+): Record<string, EngineContextValue> {
+  const context: Record<string, EngineContextValue> = {
+    "aws:CurrentTime": now.toISOString(),
+    "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
+    "aws:SecureTransport": caller.secureTransport ?? false,
+    "aws:RequestedRegion": caller.requestedRegion ?? region,
+  };
+  if (caller.sourceIp) context["aws:SourceIp"] = caller.sourceIp;
+  if (caller.userAgent) context["aws:UserAgent"] = caller.userAgent;
+  for (const [key, value] of Object.entries(request.resourceTags ?? {})) {
+    context[`aws:ResourceTag/${key}`] = value;
+  }
+  for (const [key, value] of Object.entries(request.context ?? {})) {
+    context[key] = typeof value === "number" ? String(value) : value;
+  }
+  return context;
+}
+
+export interface AuthorizationOutcome {
   decision: Decision;
-  /** Where the deciding deny came from, for AWS's message. */
-  denySource?: "identity-based policy" | "resource-based policy" | "permissions boundary";
+  result: EvaluationResult;
+  request: EngineRequest;
 }
 
 export async function decide(
   caller: Caller,
   request: AuthorizationRequest,
-): Promise<AuthorizationResult> {
-  const { principal } = caller;
-  // Root of this account may do anything to this account's resources.
-  if (principal.type === "Root" && resourceAccount(request.resource, principal.accountId)) {
-    return { decision: "allowed" };
-  }
-  // No engine yet: everyone else fails closed.
-  return { decision: "implicitDeny" };
+  rt?: Runtime,
+): Promise<AuthorizationOutcome> {
+  const runtime = rt ?? (await getRuntime());
+  const policies = await identityPoliciesFor(runtime, caller.principal);
+  const set = createPolicySet({
+    identity: policies.identity,
+    boundary: policies.boundary,
+    resource: request.resourcePolicy
+      ? { label: "ResourcePolicy", document: request.resourcePolicy }
+      : undefined,
+  });
+  const engineRequest: EngineRequest = {
+    principal: enginePrincipal(caller.principal),
+    action: request.action,
+    resource: request.resource,
+    context: requestContext(caller, request, runtime.now(), runtime.region),
+  };
+  const result = evaluate(engineRequest, set);
+  return { decision: result.decision, result, request: engineRequest };
 }
 
-function resourceAccount(resource: string, accountId: string): boolean {
-  if (resource === "*") return true;
-  const account = resource.split(":")[4];
-  return account === undefined || account === "" || account === accountId;
-}
-
-/** AWS's wording of a denial. */
-export function denialMessage(
+export async function authorize(
   caller: Caller,
-  request: Pick<AuthorizationRequest, "action" | "resource">,
-  result: AuthorizationResult,
-): string {
-  const who = caller.principal.arn;
-  const base = `User: ${who} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
-  if (result.decision === "explicitDeny") {
-    return `${base} with an explicit deny in a ${result.denySource ?? "identity-based policy"}`;
+  request: AuthorizationRequest,
+  rt?: Runtime,
+): Promise<void> {
+  const outcome = await decide(caller, request, rt);
+  if (outcome.decision !== "allowed") {
+    throw AccessDenied(accessDeniedMessage(outcome.request, outcome.result));
   }
-  return `${base} because no ${result.denySource ?? "identity-based policy"} allows the ${request.action} action`;
-}
-
-export async function authorize(caller: Caller, request: AuthorizationRequest): Promise<void> {
-  const result = await decide(caller, request);
-  if (result.decision !== "allowed") throw AccessDenied(denialMessage(caller, request, result));
 }

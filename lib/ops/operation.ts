@@ -56,7 +56,7 @@ export function defineOperation<I, O>(
       caller,
       async authorize(request) {
         resource = request.resource;
-        await authorize(caller, { ...request, action: request.action ?? action });
+        await authorize(caller, { ...request, action: request.action ?? action }, rt);
         authorized = true;
       },
       async auditIn(tx) {

@@ -114,6 +114,9 @@ export class Catalog {
   private readonly globals = new KeyIndex();
   private readonly patternCache = new Map<string, RegExp>();
   private readonly keyMatchers = new Map<string, RegExp | string>();
+  /** Memos for the validator, which asks the same questions on every keystroke. */
+  private readonly arnTypes = new Map<string, CatalogResourceType[]>();
+  private readonly applies = new Map<string, boolean>();
   readonly version?: string;
 
   constructor(readonly source: CatalogSource) {
@@ -258,6 +261,16 @@ export class Catalog {
    * wildcards and policy variables). Compares the resource field only.
    */
   resourceTypesForArn(arn: string): CatalogResourceType[] {
+    let types = this.arnTypes.get(arn);
+    if (!types) {
+      types = this.computeResourceTypesForArn(arn);
+      if (this.arnTypes.size > 10_000) this.arnTypes.clear();
+      this.arnTypes.set(arn, types);
+    }
+    return types;
+  }
+
+  private computeResourceTypesForArn(arn: string): CatalogResourceType[] {
     const parts = parseArn(arn);
     if (!parts) return [];
     const index = this.index(parts.service);
@@ -274,6 +287,17 @@ export class Catalog {
   actionAppliesToResource(action: CatalogAction, resource: string): boolean {
     if (action.wildcardOnly) return resource === "*";
     if (resource === "*") return true;
+    const key = `${action.fullName}\u0000${resource}`;
+    let applies = this.applies.get(key);
+    if (applies === undefined) {
+      applies = this.computeAppliesToResource(action, resource);
+      if (this.applies.size > 50_000) this.applies.clear();
+      this.applies.set(key, applies);
+    }
+    return applies;
+  }
+
+  private computeAppliesToResource(action: CatalogAction, resource: string): boolean {
     const parts = parseArn(resource);
     if (!parts) return false;
     const index = this.index(action.service);

@@ -13,6 +13,8 @@ interface Tokens {
   tokens: GlobToken[];
   /** The text before the first wildcard or variable: whatever this pattern covers starts with it. */
   prefix: string;
+  /** The literal runs between wildcards: whatever this pattern covers holds them, in order. */
+  segments: string[];
   /** Group for comparison: the service of an action or ARN; "" when a wildcard could reach any. */
   group: string;
 }
@@ -22,6 +24,22 @@ const WILDCARD = /[*?]|\$\{/;
 function literalPrefix(text: string): string {
   const m = WILDCARD.exec(text);
   return m ? text.slice(0, m.index) : text;
+}
+
+function literalSegments(text: string): string[] {
+  return text.split(/[*?]|\$\{[^}]*\}/).filter((part) => part !== "");
+}
+
+/** A cheap test that rules most pairs out before the exact (quadratic) comparison. */
+function mayCover(outer: Tokens, inner: Tokens): boolean {
+  if (!inner.text.startsWith(outer.prefix)) return false;
+  let from = 0;
+  for (const segment of outer.segments) {
+    const at = inner.text.indexOf(segment, from);
+    if (at < 0) return false;
+    from = at + segment.length;
+  }
+  return true;
 }
 
 function actionTokens(list: ListElement): Tokens[] {
@@ -34,6 +52,7 @@ function actionTokens(list: ListElement): Tokens[] {
       text,
       tokens: tokenizeGlob(v.value, { ignoreCase: true }),
       prefix: literalPrefix(text),
+      segments: literalSegments(text),
       group: WILDCARD.test(service) ? "" : service,
     };
   });
@@ -47,6 +66,7 @@ function resourceTokens(list: ListElement): Tokens[] {
       text: v.value,
       tokens: tokenizeGlob(v.value),
       prefix: literalPrefix(v.value),
+      segments: literalSegments(v.value),
       group: v.value.startsWith("arn:") && !WILDCARD.test(service) ? service : "",
     };
   });
@@ -79,7 +99,7 @@ class PatternIndex {
       for (const i of this.byGroup.get(group) ?? []) {
         if (i === self) continue;
         const outer = this.items[i];
-        if (outer.text === item.text || !item.text.startsWith(outer.prefix)) continue;
+        if (outer.text === item.text || !mayCover(outer, item)) continue;
         if (globCovers(outer.tokens, item.tokens)) return i;
       }
     }

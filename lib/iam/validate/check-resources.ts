@@ -197,13 +197,13 @@ function checkSecretSuffix(
  * AWS documents actions without resource types as granted only by "*", yet some services
  * authorise them against a service-wide pattern (`s3:ListAllMyBuckets` on `arn:aws:s3:::*`).
  * Only a resource that can be neither is reported: another service's ARN, or one naming a
- * single resource.
+ * single resource (no `*`; `secret:db-??????` names one secret).
  */
 function wildcardOnlyMayApply(service: string, resource: string): boolean {
   if (resource === "*") return true;
   const arn = parseArn(resource);
   if (!arn) return false;
-  return arn.service === service && HAS_PATTERN.test(arn.resource);
+  return arn.service === service && arn.resource.includes("*");
 }
 
 /**

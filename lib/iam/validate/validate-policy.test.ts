@@ -719,3 +719,21 @@ describe("finding shape", () => {
     expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
   });
 });
+
+describe("in the browser, from a catalogue snapshot", () => {
+  it("checks the services the snapshot holds and trusts the others", async () => {
+    const { buildCatalogSnapshot, catalogFromSnapshot } = await import("../catalog");
+    const catalog = catalogFromSnapshot(
+      JSON.parse(JSON.stringify(buildCatalogSnapshot(["secretsmanager"]))),
+    );
+    const text = policy([
+      {
+        Effect: "Allow",
+        Action: ["secretsmanager:GetSecret", "s3:GetObjectz", "nosuch:Thing"],
+        Resource: "arn:aws:s3:::bucket/*",
+      },
+    ]);
+    const result = validatePolicy(text, { policyType: "IDENTITY_POLICY", catalog }).findings;
+    expect(result.map((f) => f.issueCode)).toEqual(["INVALID_ACTION", "INVALID_SERVICE_IN_ACTION"]);
+  });
+});

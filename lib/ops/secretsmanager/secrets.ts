@@ -142,6 +142,8 @@ export function describeShape(secret: SecretRow) {
     LastChangedDate: secret.lastChangedDate,
     LastAccessedDate: secret.lastAccessedDate ?? undefined,
     DeletedDate: secret.deletedDate ?? undefined,
+    /** Strongbox's addition: when the recovery window ends and the secret is purged. */
+    DeletionDate: secret.deletionDate ?? undefined,
     NextRotationDate: secret.nextRotationDate ?? undefined,
     Tags: tags.length > 0 ? tags : undefined,
     OwningService: secret.owningService ?? undefined,

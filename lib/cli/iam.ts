@@ -1,0 +1,38 @@
+// `strongbox iam <command>`: every IAM operation under its AWS CLI name (create-user, ...), with
+// the AWS CLI's flags: `--user-name`, `--policy-document file://p.json`, `--tags Key=k,Value=v`.
+import * as iam from "../ops/iam";
+import type { ParamSpec, ParamType } from "./args";
+import { memberName } from "./args";
+import type { CliCommand } from "./secretsmanager";
+
+type AnyOp = CliCommand["op"];
+
+const TYPES: Record<string, ParamType> = {
+  tags: "structures",
+  "tag-keys": "strings",
+  "max-items": "integer",
+  "max-session-duration": "integer",
+  "only-attached": "boolean",
+  "set-as-default": "boolean",
+  "password-reset-required": "boolean",
+  "action-names": "strings",
+  "resource-arns": "strings",
+  "policy-input-list": "strings",
+  "permissions-boundary-policy-input-list": "strings",
+  "context-entries": "structures",
+};
+
+/** Accepts any `--flag` of the operation: typed where IAM's shapes say so, strings otherwise. */
+function params(): Record<string, ParamSpec> {
+  return new Proxy({} as Record<string, ParamSpec>, {
+    get: (_, flag: string) => ({ name: memberName(flag), type: TYPES[flag] ?? "string" }),
+  });
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export const iamCommands: Record<string, CliCommand> = Object.fromEntries(
+  Object.entries(iam)
+    .filter(([, value]) => typeof value === "function" && "action" in value)
+    .map(([name, op]) => [kebab(name), { op: op as AnyOp, params: params() }]),
+);

@@ -1,0 +1,55 @@
+// What the AWS API needs to authenticate a request: the secret and principal of an access key.
+import type { Principal } from "../caller";
+import { getRuntime } from "../runtime";
+import { openAccessKeySecret } from "./access-keys";
+
+export interface ResolvedKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  status: "Active" | "Inactive";
+  principal: Principal;
+}
+
+export async function resolveAccessKey(accessKeyId: string): Promise<ResolvedKey | undefined> {
+  if (!/^AKIA[A-Z0-9]{16}$/.test(accessKeyId)) return undefined;
+  const rt = await getRuntime();
+  const key = await rt.db.iamAccessKey.findUnique({
+    where: { id: accessKeyId },
+    include: { user: { select: { id: true, name: true, arn: true } } },
+  });
+  if (!key) return undefined;
+  const tags = await rt.db.iamTag.findMany({ where: { resourceArn: key.user.arn } });
+  return {
+    accessKeyId,
+    secretAccessKey: openAccessKeySecret(rt.kek, key),
+    status: key.status === "Active" ? "Active" : "Inactive",
+    principal: {
+      type: "User",
+      arn: key.user.arn,
+      accountId: rt.accountId,
+      name: key.user.name,
+      id: key.user.id,
+      tags: Object.fromEntries(tags.map((t) => [t.key, t.value])),
+    },
+  };
+}
+
+const lastRecorded = new Map<string, number>();
+
+/** Records GetAccessKeyLastUsed's answer; at most once a minute per key and service. */
+export async function recordAccessKeyUse(
+  accessKeyId: string,
+  service: string,
+  region: string,
+): Promise<void> {
+  const now = Date.now();
+  const mark = `${accessKeyId}:${service}:${region}`;
+  if ((lastRecorded.get(mark) ?? 0) > now - 60_000) return;
+  lastRecorded.set(mark, now);
+  if (lastRecorded.size > 10_000) lastRecorded.clear();
+  const rt = await getRuntime();
+  await rt.db.iamAccessKey.updateMany({
+    where: { id: accessKeyId },
+    data: { lastUsedDate: new Date(now), lastUsedService: service, lastUsedRegion: region },
+  });
+}

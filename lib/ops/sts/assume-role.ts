@@ -1,0 +1,202 @@
+// sts:AssumeRole: temporary credentials for a role, when the role's trust policy lets the caller
+// in and the caller may sts:AssumeRole (AWS's rules: within one account, a trust policy that
+// names the caller itself suffices; one that names the account delegates to the caller's
+// identity policies; an explicit deny anywhere wins).
+import { AccessDenied, AwsError } from "../../errors";
+import { decide } from "../authorize";
+import { newId } from "../iam/common";
+import { defineOperation, type OpContext } from "../operation";
+import {
+  assumedRolePrincipal,
+  newSecretAccessKey,
+  newSessionToken,
+  sealSessionSecret,
+  sessionTokenHash,
+} from "./sessions";
+
+export interface AssumeRoleInput {
+  RoleArn: string;
+  RoleSessionName: string;
+  DurationSeconds?: number;
+  ExternalId?: string;
+  Policy?: string;
+  PolicyArns?: { arn?: string }[];
+  Tags?: { Key: string; Value: string }[];
+  TransitiveTagKeys?: string[];
+  SerialNumber?: string;
+  TokenCode?: string;
+  SourceIdentity?: string;
+  ProvidedContexts?: unknown[];
+}
+
+export interface AssumeRoleOutput {
+  Credentials: {
+    AccessKeyId: string;
+    SecretAccessKey: string;
+    SessionToken: string;
+    Expiration: Date;
+  };
+  AssumedRoleUser: { AssumedRoleId: string; Arn: string };
+}
+
+const ACTION = "sts:AssumeRole";
+const MIN_DURATION = 900;
+const DEFAULT_DURATION = 3600;
+/** AWS limits a session that a role session asked for (role chaining) to one hour. */
+const CHAINED_MAX_DURATION = 3600;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+const validation = (message: string) => new AwsError("ValidationError", message, { status: 400 });
+
+function constraint(value: unknown, field: string, rule: string) {
+  return validation(
+    `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: ${rule}`,
+  );
+}
+
+// Features whose effect Strongbox cannot yet honour: refused, never silently ignored (a session
+// policy ignored would grant more than was asked for).
+const UNSUPPORTED: (keyof AssumeRoleInput)[] = [
+  "Policy",
+  "PolicyArns",
+  "Tags",
+  "TransitiveTagKeys",
+  "SerialNumber",
+  "TokenCode",
+  "SourceIdentity",
+  "ProvidedContexts",
+];
+
+function checkInput(input: AssumeRoleInput) {
+  const raw = (input ?? {}) as unknown as Record<string, unknown>;
+  const roleArn = raw.RoleArn;
+  if (typeof roleArn !== "string" || roleArn.length < 20 || roleArn.length > 2048) {
+    throw constraint(roleArn, "roleArn", "Member must have length greater than or equal to 20");
+  }
+  const sessionName = raw.RoleSessionName;
+  if (typeof sessionName !== "string" || !SESSION_NAME.test(sessionName)) {
+    throw constraint(
+      sessionName,
+      "roleSessionName",
+      "Member must satisfy regular expression pattern: [\\w+=,.@-]{2,64}",
+    );
+  }
+  const duration = raw.DurationSeconds ?? DEFAULT_DURATION;
+  if (typeof duration !== "number" || !Number.isInteger(duration) || duration < MIN_DURATION) {
+    throw constraint(
+      duration,
+      "durationSeconds",
+      `Member must have value greater than or equal to ${MIN_DURATION}`,
+    );
+  }
+  const externalId = raw.ExternalId;
+  if (
+    externalId !== undefined &&
+    (typeof externalId !== "string" || !/^[\w+=,.@:/-]{2,1224}$/.test(externalId))
+  ) {
+    throw constraint(
+      externalId,
+      "externalId",
+      "Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*",
+    );
+  }
+  for (const field of UNSUPPORTED) {
+    const value = raw[field];
+    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+      throw validation(`Strongbox does not support ${field} in AssumeRole yet.`);
+    }
+  }
+  return { roleArn, sessionName, duration, externalId: externalId as string | undefined };
+}
+
+/**
+ * The trust policy as a resource policy of the role (its statements name no Resource; they are
+ * about the role itself), so the engine can weigh it against the caller's identity policies.
+ */
+export function trustAsResourcePolicy(trustPolicy: string, roleArn: string): string {
+  const document = JSON.parse(trustPolicy) as { Statement?: unknown };
+  const statements = Array.isArray(document.Statement)
+    ? document.Statement
+    : document.Statement === undefined
+      ? []
+      : [document.Statement];
+  document.Statement = statements.map((s: Record<string, unknown>) => ({ ...s, Resource: roleArn }));
+  return JSON.stringify(document);
+}
+
+function notAuthorized(ctx: OpContext, roleArn: string) {
+  return AccessDenied(
+    `User: ${ctx.caller.principal.arn} is not authorized to perform: ${ACTION} on resource: ${roleArn}`,
+  );
+}
+
+export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>(
+  ACTION,
+  async (ctx, input) => {
+    const { roleArn, sessionName, duration, externalId } = checkInput(input);
+    const { rt, caller } = ctx;
+    if (caller.principal.type === "Root") {
+      throw AccessDenied("Roles may not be assumed by root accounts.");
+    }
+    const role = await rt.db.iamRole.findUnique({ where: { arn: roleArn } });
+    // An unknown role reads as a refusal, as in AWS: the answer must not reveal which roles exist.
+    if (!role) throw notAuthorized(ctx, roleArn);
+
+    const request = {
+      action: ACTION,
+      resource: roleArn,
+      resourcePolicy: trustAsResourcePolicy(role.assumeRolePolicyDocument, roleArn),
+      context: {
+        "sts:RoleSessionName": sessionName,
+        ...(externalId !== undefined ? { "sts:ExternalId": externalId } : {}),
+      },
+    };
+    // The trust policy must let the caller in whatever the identity policies say.
+    const trust = await decide(caller, request, rt);
+    if (!trust.result.facts.resourceAllow && !trust.result.facts.resourceDeny) {
+      throw notAuthorized(ctx, roleArn);
+    }
+    await ctx.authorize(request);
+
+    const chained = caller.principal.type === "AssumedRole";
+    if (chained && duration > CHAINED_MAX_DURATION) {
+      throw validation(
+        "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+      );
+    }
+    if (duration > role.maxSessionDuration) {
+      throw validation(
+        "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
+      );
+    }
+
+    const id = newId("ASIA", 20);
+    const secret = newSecretAccessKey();
+    const token = newSessionToken();
+    const now = rt.now();
+    // AWS reports expiry to the second.
+    const expiration = new Date(Math.floor(now.getTime() / 1000) * 1000 + duration * 1000);
+    await rt.db.$transaction(async (tx) => {
+      await tx.stsSession.create({
+        data: {
+          id,
+          roleId: role.id,
+          sessionName,
+          ...sealSessionSecret(rt.kek, id, secret),
+          sessionTokenHash: sessionTokenHash(token),
+          expiration,
+        },
+      });
+      await tx.iamRole.update({
+        where: { id: role.id },
+        data: { lastUsedDate: now, lastUsedRegion: caller.requestedRegion ?? rt.region },
+      });
+      await ctx.auditIn(tx);
+    });
+    const principal = assumedRolePrincipal(rt.accountId, role, sessionName);
+    return {
+      Credentials: { AccessKeyId: id, SecretAccessKey: secret, SessionToken: token, Expiration: expiration },
+      AssumedRoleUser: { AssumedRoleId: principal.id, Arn: principal.arn },
+    };
+  },
+);
