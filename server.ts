@@ -1,12 +1,14 @@
-// The Strongbox server: the Next.js console plus the background work every instance shares
-// (purging secrets whose recovery window has ended). Instances are stateless: run as many as
+// The Strongbox server: the AWS-compatible API (answered here, before Next sees the request),
+// the Next.js console, and the background work every instance shares (purging secrets whose
+// recovery window has ended and expired STS sessions). Instances are stateless: run as many as
 // you like against one PostgreSQL database.
-import http from "node:http";
 import next from "next";
+import { createStrongboxServer } from "./lib/api/http-server";
 import { getAccountStatus } from "./lib/ops/account";
 import { flushAudit } from "./lib/ops/operation";
 import { getRuntime } from "./lib/ops/runtime";
 import { purgeDeletedSecrets } from "./lib/ops/secretsmanager";
+import { purgeExpiredSessions } from "./lib/ops/sts";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -15,10 +17,7 @@ const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const server = http.createServer((req, res) => {
-  void handle(req, res);
-});
-server.keepAliveTimeout = 65_000;
+const { server } = createStrongboxServer({ fallback: (req, res) => handle(req, res) });
 server.listen(port, hostname, async () => {
   const status = await getAccountStatus();
   console.log(
@@ -30,8 +29,10 @@ server.listen(port, hostname, async () => {
 const SWEEP_MS = 10 * 60 * 1000;
 async function sweep() {
   try {
-    const purged = await purgeDeletedSecrets(await getRuntime());
+    const rt = await getRuntime();
+    const purged = await purgeDeletedSecrets(rt);
     if (purged > 0) console.log(`strongbox: purged ${purged} secret(s) past their recovery window`);
+    await purgeExpiredSessions(rt);
   } catch (error) {
     console.error("strongbox: purge sweep failed", error);
   }

@@ -57,7 +57,7 @@ export interface ClientInfo {
  */
 export function clientInfo(
   socket: { remoteAddress?: string; encrypted?: boolean },
-  headers: { "x-forwarded-for"?: string | string[]; "x-forwarded-proto"?: string | string[] },
+  headers: Record<string, string | string[] | undefined>,
   trust: TrustProxy | undefined,
 ): ClientInfo {
   const peer = socket.remoteAddress ? normalizeAddress(socket.remoteAddress) : undefined;

@@ -2,6 +2,8 @@
 // blob. Generated from the Smithy schemas the AWS SDK for JavaScript ships (see
 // models/generate.ts), so the protocol codecs know what the SDKs send and expect without
 // hand-written tables.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 /** Primitive targets; every other target names a shape in `ServiceModel.shapes`. */
 export type Primitive =
@@ -52,4 +54,10 @@ export const isPrimitive = (shape: string): shape is Primitive => shape.startsWi
 export function shapeOf(model: ServiceModel, ref: MemberRef | string): Shape | undefined {
   const name = typeof ref === "string" ? ref : ref.shape;
   return isPrimitive(name) ? undefined : model.shapes[name];
+}
+
+/** The committed model of a service (lib/api/models/<service>.json). */
+export function loadModel(service: string): ServiceModel {
+  const file = path.join(import.meta.dirname, "models", `${service}.json`);
+  return JSON.parse(readFileSync(file, "utf8")) as ServiceModel;
 }

@@ -2,13 +2,11 @@
 // service's lib/ops module that carries an `action` in the service's prefix
 // (defineOperation sets it): `secretsmanager:RotateSecret` is served as soon as
 // lib/ops/secretsmanager exports it, with no table to edit here.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import * as iamOps from "../ops/iam";
 import type { Caller } from "../ops/caller";
 import * as secretsmanagerOps from "../ops/secretsmanager";
 import * as stsOps from "../ops/sts";
-import type { ServiceModel } from "./model";
+import { loadModel, type ServiceModel } from "./model";
 
 export type ApiOperation = ((caller: Caller, input: never) => Promise<unknown>) & {
   action: string;
@@ -38,11 +36,6 @@ export function operationsOf(module: Record<string, unknown>, prefix: string): M
     operations.set(action.slice(prefix.length + 1), value as ApiOperation);
   }
   return operations;
-}
-
-export function loadModel(service: string): ServiceModel {
-  const file = path.join(import.meta.dirname, "models", `${service}.json`);
-  return JSON.parse(readFileSync(file, "utf8")) as ServiceModel;
 }
 
 export interface ServiceRegistry {

@@ -6,7 +6,7 @@ import { MAX_ACCESS_KEYS } from "./access-keys";
 import { MAX_ATTACHED } from "./attachments";
 import { InvalidInput, NoSuchEntity } from "./common";
 import { LIMITS } from "./documents";
-import { identityPoliciesFor } from "./policy-set";
+import { loadIdentityPolicies } from "./policy-set";
 import { MAX_POLICY_VERSIONS } from "./policies";
 
 export const getAccountSummary = defineOperation<
@@ -83,7 +83,7 @@ export const simulatePrincipalPolicy = defineOperation<
   let documents: string[];
   let boundary: string | undefined;
   if (user || role) {
-    const policies = await identityPoliciesFor(ctx.rt, {
+    const policies = await loadIdentityPolicies(ctx.rt, {
       type: user ? "User" : "Role",
       arn,
       accountId: ctx.rt.accountId,

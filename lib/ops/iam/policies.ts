@@ -115,7 +115,6 @@ export const createPolicy = defineOperation<
 >("iam:CreatePolicy", async (ctx, input) => {
   const name = checkName(input.PolicyName, "PolicyName", 128);
   const path = checkPath(input.Path);
-  const document = checkDocument(input.PolicyDocument, "identity", LIMITS.managed);
   const description = optionalText(input.Description, "Description", 1000);
   const tags = checkTags(input.Tags);
   const arn = `arn:aws:iam::${ctx.rt.accountId}:policy${path}${name}`;
@@ -127,6 +126,7 @@ export const createPolicy = defineOperation<
       context: requestTagContext(tags),
     });
   }
+  const document = checkDocument(input.PolicyDocument, "identity", LIMITS.managed);
   const now = ctx.rt.now();
   const policy = await ctx.rt.db
     .$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // permissions boundary), compiled once and cached per principal. The cache is trusted only while
 // the IAM generation in the database is the one it was built under: every change to anyone's
 // policies bumps it, so a detach is in force on every instance at the next request.
-import type { PolicyInput } from "../../iam";
+import { compilePolicy, type PolicyInput } from "../../iam";
 import type { Principal } from "../caller";
 import type { Runtime } from "../runtime";
 import { GENERATION_KEY } from "./common";
@@ -78,7 +78,11 @@ export function roleNameOf(arn: string): string {
   return arn.split("/").pop() ?? "";
 }
 
-async function load(rt: Runtime, principal: Principal): Promise<IdentityPolicies> {
+/** The policy texts that apply to a principal, uncached (the simulator shows them as written). */
+export async function loadIdentityPolicies(
+  rt: Runtime,
+  principal: Principal,
+): Promise<IdentityPolicies> {
   if (principal.type === "User") {
     const user = await rt.db.iamUser.findUnique({
       where: { arn: principal.arn },
@@ -125,10 +129,30 @@ export async function identityPoliciesFor(
   const key = `${rt.accountId}|${principal.arn}`;
   const hit = cache.get(key);
   if (hit && hit.generation === generation) return hit.policies;
-  const policies = await load(rt, principal);
+  const policies = compiled(await loadIdentityPolicies(rt, principal));
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, { generation, policies });
   return policies;
+}
+
+/** Compiles each document once, when the set is built, so requests only evaluate. */
+function compiled(policies: IdentityPolicies): IdentityPolicies {
+  return {
+    identity: policies.identity.map((p) => ({
+      label: p.label,
+      document:
+        typeof p.document === "string"
+          ? compilePolicy(p.document, { kind: "identity" })
+          : p.document,
+    })),
+    boundary: policies.boundary && {
+      label: policies.boundary.label,
+      document:
+        typeof policies.boundary.document === "string"
+          ? compilePolicy(policies.boundary.document, { kind: "boundary" })
+          : policies.boundary.document,
+    },
+  };
 }
 
 /** Drops every cached set (tests; an instance that changed policies needs nothing of this). */

@@ -110,12 +110,6 @@ export const createRole = defineOperation<
 >("iam:CreateRole", async (ctx, input) => {
   const name = checkName(input.RoleName, "RoleName");
   const path = checkPath(input.Path);
-  const trust = checkDocument(
-    input.AssumeRolePolicyDocument,
-    "trust",
-    LIMITS.trust,
-    "ACLSizePerRole",
-  );
   const description = optionalText(input.Description, "Description", 1000);
   const duration = checkDuration(input.MaxSessionDuration) ?? 3600;
   const tags = checkTags(input.Tags);
@@ -124,6 +118,13 @@ export const createRole = defineOperation<
   if (input.PermissionsBoundary) context["iam:PermissionsBoundary"] = input.PermissionsBoundary;
   await ctx.authorize({ resource: arn, context });
   if (tags.length > 0) await ctx.authorize({ action: "iam:TagRole", resource: arn, context });
+  // Policy documents are checked once the caller may make the request, as IAM does.
+  const trust = checkDocument(
+    input.AssumeRolePolicyDocument,
+    "trust",
+    LIMITS.trust,
+    "ACLSizePerRole",
+  );
   if (input.PermissionsBoundary) await assertPolicyExists(ctx.rt.db, input.PermissionsBoundary);
   const role = await ctx.rt.db
     .$transaction(async (tx) => {

@@ -120,7 +120,10 @@ export function trustAsResourcePolicy(trustPolicy: string, roleArn: string): str
     : document.Statement === undefined
       ? []
       : [document.Statement];
-  document.Statement = statements.map((s: Record<string, unknown>) => ({ ...s, Resource: roleArn }));
+  document.Statement = statements.map((s: Record<string, unknown>) => ({
+    ...s,
+    Resource: roleArn,
+  }));
   return JSON.stringify(document);
 }
 
@@ -195,7 +198,12 @@ export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>(
     });
     const principal = assumedRolePrincipal(rt.accountId, role, sessionName);
     return {
-      Credentials: { AccessKeyId: id, SecretAccessKey: secret, SessionToken: token, Expiration: expiration },
+      Credentials: {
+        AccessKeyId: id,
+        SecretAccessKey: secret,
+        SessionToken: token,
+        Expiration: expiration,
+      },
       AssumedRoleUser: { AssumedRoleId: principal.id, Arn: principal.arn },
     };
   },

@@ -14,5 +14,7 @@ async function run(caller: Caller): Promise<GetCallerIdentityOutput> {
   return { UserId: principal.id, Account: principal.accountId, Arn: principal.arn };
 }
 
-export const getCallerIdentity: Operation<Record<string, never> | undefined, GetCallerIdentityOutput> =
-  Object.assign(run, { action: "sts:GetCallerIdentity" });
+export const getCallerIdentity: Operation<
+  Record<string, never> | undefined,
+  GetCallerIdentityOutput
+> = Object.assign(run, { action: "sts:GetCallerIdentity" });

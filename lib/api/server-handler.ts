@@ -1,0 +1,212 @@
+// The AWS-compatible API inside Strongbox's Node server: it answers before Next sees the request,
+// so the path from socket to operation stays short. Routing (`isApiRequest`), then: read the body,
+// work out the protocol and service, authenticate (SigV4), decode the input, call the operation
+// in lib/ops, encode the output or the error in the protocol's form.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AwsError, InternalServiceError, isAwsError } from "../errors";
+import type { SigV4Protocol, SigV4Request } from "../crypto/sigv4";
+import type { Caller } from "../ops/caller";
+import { Authenticator, type RequestMeta } from "./auth";
+import { clientInfo, parseTrustProxy, type TrustProxy } from "./client-address";
+import {
+  JSON_CONTENT_TYPE,
+  decodeJsonInput,
+  encodeJsonError,
+  encodeJsonOutput,
+  parseTarget,
+  unknownOperation,
+} from "./json-protocol";
+import {
+  QUERY_CONTENT_TYPE,
+  decodeQueryInput,
+  encodeQueryError,
+  encodeQueryResponse,
+  parseFormParams,
+} from "./query-protocol";
+import { services, type ServiceDefinition } from "./services";
+
+/** Where the API also answers, besides POST / (the JS SDK adds a trailing slash, botocore not). */
+export const API_PATHS = new Set(["/api/aws", "/api/aws/"]);
+
+const FORM = "application/x-www-form-urlencoded";
+
+/**
+ * Whether a request is for the AWS API rather than the console. On `/`: a POST with
+ * X-Amz-Target (JSON protocols), a form POST that is not a Next server action (the query
+ * protocol: the console never posts forms to `/`), or a GET whose query names an Action (a
+ * presigned query-protocol call such as STS GetCallerIdentity). Anything on /api/aws.
+ */
+export function isApiRequest(req: Pick<IncomingMessage, "url" | "method" | "headers">): boolean {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  if (API_PATHS.has(path)) return true;
+  if (path !== "/") return false;
+  if (req.method === "POST") {
+    if (req.headers["x-amz-target"] !== undefined) return true;
+    const type = req.headers["content-type"];
+    return (
+      typeof type === "string" &&
+      type.toLowerCase().startsWith(FORM) &&
+      req.headers["next-action"] === undefined
+    );
+  }
+  return req.method === "GET" && q >= 0 && /(?:^|&)Action=/.test(url.slice(q + 1));
+}
+
+export interface ApiHandlerOptions {
+  /** Proxies whose X-Forwarded-For/-Proto are believed (default: STRONGBOX_TRUST_PROXY). */
+  trustProxy?: TrustProxy;
+  authenticator?: Authenticator;
+  /** Larger request bodies are refused with 413 (default 4 MiB). */
+  maxBodyBytes?: number;
+}
+
+export type ApiHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) & {
+  authenticator: Authenticator;
+};
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+class BodyTooLarge extends AwsError {
+  constructor(limit: number) {
+    super("RequestEntityTooLargeException", `Request body must be at most ${limit} bytes.`, {
+      status: 413,
+    });
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"]);
+  if (declared > limit) return Promise.reject(new BodyTooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(new BodyTooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.on("error", reject);
+  });
+}
+
+function requestMeta(req: IncomingMessage, trust: TrustProxy | undefined): RequestMeta {
+  const { sourceIp, secureTransport } = clientInfo(req.socket, req.headers, trust);
+  const userAgent = req.headers["user-agent"];
+  return { sourceIp, secureTransport, userAgent };
+}
+
+/** What SigV4 signs: the method, the path and query exactly as received, every header. */
+function sigV4Request(req: IncomingMessage, path: string, query: string, body: Buffer): SigV4Request {
+  return { method: req.method ?? "GET", path, query, headers: req.headersDistinct, body };
+}
+
+function invalidAction(action: string, version: string | undefined): AwsError {
+  return new AwsError(
+    "InvalidAction",
+    `Could not find operation ${action} for version ${version ?? "NO_VERSION_SPECIFIED"}`,
+    { status: 400 },
+  );
+}
+
+export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
+  const trust =
+    "trustProxy" in options ? options.trustProxy : parseTrustProxy(process.env.STRONGBOX_TRUST_PROXY);
+  const authenticator = options.authenticator ?? new Authenticator();
+  const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  const registry = services();
+
+  async function json(req: IncomingMessage, path: string, query: string, body: Buffer): Promise<Answer> {
+    const target = parseTarget(String(req.headers["x-amz-target"]));
+    const service = target ? registry.byTarget.get(target.prefix) : undefined;
+    const caller = await authenticator.authenticate(sigV4Request(req, path, query, body), requestMeta(req, trust), {
+      protocol: "json",
+      service: service?.name,
+    });
+    const operation = target && service?.operations.get(target.operation);
+    if (!target || !service || !operation) throw unknownOperation();
+    const input = decodeJsonInput(service.model, target.operation, body);
+    const output = await operation(caller, input as never);
+    return { status: 200, contentType: JSON_CONTENT_TYPE, body: encodeJsonOutput(output) };
+  }
+
+  async function queryProtocol(
+    req: IncomingMessage,
+    path: string,
+    query: string,
+    body: Buffer,
+    requestId: string,
+    found: (service: ServiceDefinition) => void,
+  ): Promise<Answer> {
+    const params = parseFormParams(query);
+    if (body.length > 0) {
+      for (const [key, value] of parseFormParams(body.toString("utf8"))) params.set(key, value);
+    }
+    const action = params.get("Action");
+    const version = params.get("Version");
+    const service = version ? registry.byVersion.get(version) : undefined;
+    if (service) found(service);
+    const caller: Caller = await authenticator.authenticate(
+      sigV4Request(req, path, query, body),
+      requestMeta(req, trust),
+      { protocol: "query", service: service?.name },
+    );
+    if (!action) throw new AwsError("MissingAction", "Missing Action", { status: 400 });
+    const operation = service?.operations.get(action);
+    if (!service || !operation) throw invalidAction(action, version);
+    const input = decodeQueryInput(service.model, action, params);
+    const output = await operation(caller, input as never);
+    return {
+      status: 200,
+      contentType: QUERY_CONTENT_TYPE,
+      body: encodeQueryResponse(service.model, action, output, requestId, service.xmlns!),
+    };
+  }
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    const protocol: SigV4Protocol = req.headers["x-amz-target"] !== undefined ? "json" : "query";
+    let service: ServiceDefinition | undefined;
+    let answer: Answer;
+    try {
+      const url = req.url ?? "/";
+      const q = url.indexOf("?");
+      const path = q < 0 ? url : url.slice(0, q);
+      const query = q < 0 ? "" : url.slice(q + 1);
+      const body = await readBody(req, maxBody);
+      answer =
+        protocol === "json"
+          ? await json(req, path, query, body)
+          : await queryProtocol(req, path, query, body, requestId, (s) => (service = s));
+    } catch (caught) {
+      const error = isAwsError(caught) ? caught : InternalServiceError("An internal error occurred.");
+      if (!isAwsError(caught)) console.error("api: unexpected error", caught);
+      if (protocol === "json") {
+        answer = { ...encodeJsonError(error), contentType: JSON_CONTENT_TYPE };
+      } else {
+        const encoded = encodeQueryError(service?.model, error, requestId, service?.xmlns);
+        answer = { ...encoded, contentType: QUERY_CONTENT_TYPE };
+      }
+      if (error instanceof BodyTooLarge) res.setHeader("Connection", "close");
+    }
+    res.writeHead(answer.status, {
+      "Content-Type": answer.contentType,
+      "Content-Length": Buffer.byteLength(answer.body),
+      "x-amzn-RequestId": requestId,
+    });
+    res.end(answer.body);
+  };
+  return Object.assign(handler, { authenticator });
+}

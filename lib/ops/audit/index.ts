@@ -1,0 +1,1 @@
+export { lookupEvents, type AuditEvent, type LookupEventsInput } from "./lookup-events";
