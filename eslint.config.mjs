@@ -63,6 +63,6 @@ export default defineConfig([
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
-    "*.tmp.ts",
+    "**/*.tmp.*",
   ]),
 ]);

@@ -5,7 +5,7 @@
 # line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
+mkdir -p .reports
 status=0
 step() { echo; echo "== $*"; }
 
@@ -17,13 +17,13 @@ npx eslint . || status=1
 npx prettier --check . || status=1
 
 step "unit and operation tests"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json || status=1
 
 step "build"
 NEXT_TELEMETRY_DISABLED=1 npx next build || status=1
 
 step "end to end (Playwright, Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json || status=1
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json || status=1
+node scripts/test-summary.mjs .reports/vitest.json .reports/playwright.json || status=1
 exit $status

@@ -32,7 +32,16 @@ export default async function SignInPage({
       description="Sign in to the Strongbox console."
       footer={`Account ${status.accountId} · ${status.region}`}
     >
-      <SignInForm callbackUrl={callbackUrl} accountId={status.accountId} initialError={error} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        accountId={status.accountId}
+        initialError={error}
+        iamAccount={
+          typeof params.account === "string" && /^[\w-]{1,63}$/.test(params.account)
+            ? params.account
+            : undefined
+        }
+      />
     </AuthFrame>
   );
 }

@@ -18,3 +18,6 @@ export function matchField(
   }
   return undefined;
 }
+
+/** What a server component hands a client one when an operation may refuse: data or AWS's error. */
+export type Loaded<T> = { ok: true; data: T } | { ok: false; code: string; message: string };

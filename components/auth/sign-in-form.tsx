@@ -38,16 +38,25 @@ export function SignInForm({
   callbackUrl,
   accountId,
   initialError,
+  iamAccount,
 }: {
   callbackUrl: string;
   accountId: string;
   initialError?: string;
+  /** From an IAM user's sign-in URL (/signin?account=...): opens on IAM user sign-in. */
+  iamAccount?: string;
 }) {
   const router = useRouter();
   const [error, setError] = React.useState<string | undefined>(initialError);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { kind: "root", email: "", account: accountId, userName: "", password: "" },
+    defaultValues: {
+      kind: iamAccount ? "iam" : "root",
+      email: "",
+      account: iamAccount ?? accountId,
+      userName: "",
+      password: "",
+    },
   });
   const kind = useWatch({ control: form.control, name: "kind" });
   const { errors, isSubmitting } = form.formState;
@@ -117,18 +126,20 @@ export function SignInForm({
         </Field>
       ) : (
         <>
-          <Alert type="info">
-            IAM user sign-in is available when IAM is enabled. Until then, sign in as the root user.
-          </Alert>
           <Field
             id="account"
             label="Account ID (12 digits) or account alias"
             error={errors.account?.message}
           >
-            <Input autoComplete="organization" {...form.register("account")} />
+            <Input autoComplete="organization" spellCheck={false} {...form.register("account")} />
           </Field>
           <Field id="userName" label="IAM user name" error={errors.userName?.message}>
-            <Input autoComplete="username" {...form.register("userName")} />
+            <Input
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              {...form.register("userName")}
+            />
           </Field>
         </>
       )}
@@ -149,7 +160,6 @@ export function SignInForm({
         className="w-full"
         size="lg"
         loading={isSubmitting}
-        disabled={kind === "iam"}
       >
         Sign in
       </Button>

@@ -11,17 +11,15 @@ export interface NavSection {
   items: NavItem[];
 }
 
-const IAM_LATER = "Available when IAM is enabled";
-
 export const NAV: NavSection[] = [
   { title: "Secrets Manager", items: [{ label: "Secrets", href: "/secrets" }] },
   {
     title: "Identity and Access Management (IAM)",
     items: [
-      { label: "Users", disabledReason: IAM_LATER },
-      { label: "User groups", disabledReason: IAM_LATER },
-      { label: "Roles", disabledReason: IAM_LATER },
-      { label: "Policies", disabledReason: IAM_LATER },
+      { label: "Users", href: "/iam/users" },
+      { label: "User groups", href: "/iam/groups" },
+      { label: "Roles", href: "/iam/roles" },
+      { label: "Policies", href: "/iam/policies" },
     ],
   },
   {
@@ -30,6 +28,6 @@ export const NAV: NavSection[] = [
   },
   {
     title: "Monitoring",
-    items: [{ label: "Audit log", disabledReason: "Available when the audit log is enabled" }],
+    items: [{ label: "Audit log", href: "/audit" }],
   },
 ];

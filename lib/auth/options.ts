@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_PATH, principalFromClaims } from "./session-policy";
+import { clientAddress } from "./client-address";
 import { SignInError, authenticate, parseCredentials } from "./sign-in";
 
 /** next-auth's message for a wrong email or password (the form words it for people). */
@@ -25,11 +26,13 @@ export function authOptions(): NextAuthOptions {
           userName: { type: "text" },
           password: { type: "password" },
         },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const credentials = parseCredentials(raw);
           if (!credentials) return null;
           try {
-            const principal = await authenticate(credentials);
+            const principal = await authenticate(credentials, {
+              sourceIp: clientAddress(req?.headers),
+            });
             return principal ? { id: principal.arn, principal } : null;
           } catch (error) {
             if (error instanceof SignInError) throw error;

@@ -30,9 +30,18 @@ export function principalFromClaims(
     /^\d{12}$/.test(p.accountId) &&
     typeof p.name === "string" &&
     typeof p.id === "string";
-  return whole
-    ? { type: p.type, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }
-    : undefined;
+  if (!whole) return undefined;
+  const tags = stringRecord(p.tags);
+  return { type: p.type, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id, ...tags };
+}
+
+/** An IAM user's tags travel in the session (aws:PrincipalTag/*); anything malformed is dropped. */
+function stringRecord(value: unknown): { tags?: Record<string, string> } {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const entries = Object.entries(value).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
+  return entries.length > 0 ? { tags: Object.fromEntries(entries) } : {};
 }
 
 /**

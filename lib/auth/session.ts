@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Caller, Principal } from "@/lib/ops/caller";
 import { authOptions } from "./options";
+import { clientAddress } from "./client-address";
 import { CURRENT_PATH_HEADER } from "./proxy-headers";
 import { SIGN_IN_PATH, safeCallbackPath } from "./session-policy";
 
@@ -27,14 +28,20 @@ export async function getCaller(): Promise<Caller> {
   return {
     principal,
     via: "console",
-    sourceIp: sourceIp(h),
+    sourceIp: clientAddress(h),
     userAgent: h.get("user-agent") ?? undefined,
   };
 }
 
-/** The client address: the first X-Forwarded-For entry (set by the load balancer), else X-Real-IP. */
-function sourceIp(h: Headers): string | undefined {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || h.get("x-real-ip")?.trim();
-  return ip ? ip.replace(/^::ffff:/, "") : undefined;
+/** The Caller for a route handler: undefined when nobody is signed in (the handler answers 401). */
+export async function getRouteCaller(): Promise<Caller | undefined> {
+  const principal = await getPrincipal();
+  if (!principal) return undefined;
+  const h = await headers();
+  return {
+    principal,
+    via: "console",
+    sourceIp: clientAddress(h),
+    userAgent: h.get("user-agent") ?? undefined,
+  };
 }

@@ -1,31 +1,39 @@
 // How a console user proves who they are. Each sign-in method turns credentials into a Principal;
 // the credentials provider in options.ts calls authenticate() and nothing else.
-//
-// Extension point: IAM users (account ID or alias, user name, password) arrive with the IAM
-// issue. Implement `iamUser` by calling the IAM operation that verifies a console password
-// (e.g. verifyIamUserPassword from "@/lib/ops/iam") and returning its Principal; the sign-in page
-// already collects these fields and the JWT already carries any principal type.
-import { verifyRootUser } from "@/lib/ops/account";
+import { signInIamUser, verifyRootUser } from "@/lib/ops/account";
 import type { Principal } from "@/lib/ops/caller";
 
 export type SignInCredentials =
   | { kind: "root"; email: string; password: string }
   | { kind: "iam"; account: string; userName: string; password: string };
 
+/** Where the attempt came from: IAM user sign-in slows and locks out per user and per address. */
+export interface SignInContext {
+  sourceIp?: string;
+}
+
 /** Thrown for failures the sign-in form shows as they are (next-auth passes the message on). */
 export class SignInError extends Error {}
 
-export const IAM_SIGN_IN_UNAVAILABLE =
-  "IAM user sign-in is available when IAM is enabled. Sign in as the root user.";
+/** AWS's words when an IAM user is locked out, rounded up to whole minutes. */
+export function lockedOutMessage(retryAfterSeconds: number | undefined): string {
+  const minutes = Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60));
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
 
 type Authenticator<K extends SignInCredentials["kind"]> = (
   credentials: Extract<SignInCredentials, { kind: K }>,
+  context: SignInContext,
 ) => Promise<Principal | undefined>;
 
 const methods: { [K in SignInCredentials["kind"]]: Authenticator<K> } = {
   root: ({ email, password }) => verifyRootUser({ email, password }),
-  iam: async () => {
-    throw new SignInError(IAM_SIGN_IN_UNAVAILABLE);
+  iam: async ({ account, userName, password }, { sourceIp }) => {
+    const result = await signInIamUser({ account, userName, password, sourceIp });
+    if (result.ok) return result.principal;
+    // A wrong account, user name or password all read the same; only a lockout says more.
+    if (result.reason === "locked") throw new SignInError(lockedOutMessage(result.retryAfterSeconds));
+    return undefined;
   },
 };
 
@@ -37,17 +45,28 @@ export function parseCredentials(
   const password = raw.password ?? "";
   if (!password) return undefined;
   if (raw.kind === "root" && raw.email) return { kind: "root", email: raw.email, password };
-  if (raw.kind === "iam" && raw.account && raw.userName) {
-    return { kind: "iam", account: raw.account, userName: raw.userName, password };
+  if (raw.kind === "iam" && raw.account?.trim() && raw.userName?.trim()) {
+    return {
+      kind: "iam",
+      // Account ids are often pasted as the console shows them (1234-5678-9012).
+      account: /^\d{4}-\d{4}-\d{4}$/.test(raw.account.trim())
+        ? raw.account.trim().replace(/-/g, "")
+        : raw.account.trim(),
+      userName: raw.userName.trim(),
+      password,
+    };
   }
   return undefined;
 }
 
-export async function authenticate(credentials: SignInCredentials): Promise<Principal | undefined> {
+export async function authenticate(
+  credentials: SignInCredentials,
+  context: SignInContext = {},
+): Promise<Principal | undefined> {
   switch (credentials.kind) {
     case "root":
-      return methods.root(credentials);
+      return methods.root(credentials, context);
     case "iam":
-      return methods.iam(credentials);
+      return methods.iam(credentials, context);
   }
 }

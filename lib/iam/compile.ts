@@ -2,32 +2,19 @@
  * Compiling a policy: parse once, pre-lower-case actions, compile wildcards and condition values,
  * index statements by service prefix. `compilePolicy` keeps compiled policies in a bounded LRU
  * cache keyed by document text, so a policy attached to many principals is compiled once.
+ * Identical resource patterns and conditions are shared across policies (./memo.ts), and each
+ * policy remembers, per action, which of its statements that action matches.
  */
 import type { Effect, PolicyDocument, PolicyKind, PolicyVersion, Span, Statement } from "./ast";
-import { compileArnPattern, type ArnPattern } from "./arn";
 import { compileCondition, type CompiledCondition } from "./condition";
-import { compileGlob, type Glob } from "./glob";
-import type { Template } from "./variables";
+import { compileGlob, globMatch, type Glob } from "./glob";
 import { LruCache } from "./lru";
+import { InternTable } from "./memo";
 import { parsePolicy } from "./parse";
 import { compilePrincipal, type CompiledPrincipal } from "./principal";
-import { parseTemplate, withPrefix } from "./variables";
+import { compileResource, type ResourceMatcher } from "./resource";
 
-export interface ResourceMatcher {
-  /** The pattern as written. */
-  text: string;
-  any: boolean;
-  arn?: ArnPattern;
-  template?: Template;
-  /**
-   * For a template whose variables all sit in the resource part (as AWS requires): the first
-   * five components compiled, and the resource part's template.
-   */
-  head?: Glob[];
-  tail?: Template;
-  /** Not `*` and not an ARN with six components: fails closed. */
-  malformed: boolean;
-}
+export type { ResourceMatcher } from "./resource";
 
 export interface CompiledStatement {
   index: number;
@@ -37,13 +24,12 @@ export interface CompiledStatement {
   deny: boolean;
   /** Lower-cased action patterns (Action or NotAction). */
   actions: Glob[];
-  /** Whether a lower-cased action matches `actions` (there are few actions; each is matched once). */
-  actionMemo: Map<string, boolean>;
   actionsNegated: boolean;
   /** Absent for trust policies, which name no resource. */
   resources?: ResourceMatcher[];
   resourcesNegated: boolean;
   principal?: CompiledPrincipal;
+  /** Shared with identical conditions elsewhere (see ./memo.ts). */
   conditions: CompiledCondition[];
 }
 
@@ -56,6 +42,24 @@ export interface CompiledPolicy {
   byService: ReadonlyMap<string, readonly CompiledStatement[]>;
   /** Statements that may apply to any service (NotAction, or a wildcard in the prefix). */
   anyService: readonly CompiledStatement[];
+  /** Filled by `statementsFor`, per action. */
+  actionIndex?: ActionIndex;
+}
+
+/** The statements of a policy whose Action (or NotAction) lets one action through. */
+export interface ActionStatements {
+  /** In scan order: those indexed under the action's service, then those for any service. */
+  statements: readonly CompiledStatement[];
+  /** Whether scan order is policy order (else matched statements are sorted for reporting). */
+  inOrder: boolean;
+  /** Whether any of them is a Deny. */
+  hasDeny: boolean;
+}
+
+export interface ActionIndex {
+  /** The policy it was built for (a copy of a compiled policy builds its own). */
+  policy: CompiledPolicy;
+  byAction: Map<string, ActionStatements>;
 }
 
 export interface CompileOptions {
@@ -107,7 +111,7 @@ export function compileDocument(
       list.push(statement);
     }
   }
-  return { kind, version, document, statements, byService, anyService };
+  return { kind, version, document, statements, byService, anyService, actionIndex: undefined };
 }
 
 /** The service prefixes of the action patterns, or undefined when one may match any service. */
@@ -129,7 +133,12 @@ function compileStatement(statement: Statement, version: PolicyVersion): Compile
   const conditions: CompiledCondition[] = [];
   for (const op of statement.condition?.operators ?? []) {
     for (const entry of op.entries) {
-      conditions.push(compileCondition(op.operator, op.parsed, entry, version));
+      const key = JSON.stringify([version, op.operator, entry.key, entry.values.map((v) => v.value)]);
+      conditions.push(
+        sharedConditions.intern(key, () =>
+          compileCondition(op.operator, op.parsed, entry, version),
+        ),
+      );
     }
   }
   return {
@@ -140,7 +149,6 @@ function compileStatement(statement: Statement, version: PolicyVersion): Compile
     deny: statement.effect.value === "Deny",
     actions: (actionElement?.values ?? []).map((a) => compileGlob(a.value.toLowerCase())),
     actionsNegated: !statement.action && !!statement.notAction,
-    actionMemo: new Map(),
     resources: resourceElement?.values.map((r) => compileResource(r.value, version)),
     resourcesNegated: !statement.resource && !!statement.notResource,
     principal: principalElement && compilePrincipal(principalElement, !statement.principal),
@@ -148,35 +156,48 @@ function compileStatement(statement: Statement, version: PolicyVersion): Compile
   };
 }
 
-/** Splits a resource template at its fifth colon when no variable comes before it. */
-function splitTemplate(template: Template): { head?: Glob[]; tail?: Template } {
-  let head = "";
-  let colons = 0;
-  for (let i = 0; i < template.parts.length; i++) {
-    const part = template.parts[i];
-    // A variable before the resource part: matched the slow way, after substitution.
-    if (typeof part !== "string") return {};
-    for (let j = 0; j < part.length; j++) {
-      if (part.charCodeAt(j) === 0x3a && ++colons === 5) {
-        const pattern = compileArnPattern([
-          { text: `${head}${part.slice(0, j)}:`, literal: false },
-        ]);
-        if (!pattern) return {};
-        const rest = part.slice(j + 1);
-        const parts = [...(rest ? [rest] : []), ...template.parts.slice(i + 1)];
-        const tail = withPrefix({ parts, variables: template.variables });
-        return { head: pattern.parts.slice(0, 5), tail };
-      }
+const sharedConditions = new InternTable<CompiledCondition>();
+
+const ACTION_INDEX_LIMIT = 4096;
+
+/**
+ * The statements whose Action (or NotAction) lets `action` (lower case, of `service`) through,
+ * worked out once per policy and action.
+ */
+export function statementsFor(
+  policy: CompiledPolicy,
+  action: string,
+  service: string,
+): ActionStatements {
+  let index = policy.actionIndex;
+  if (index?.policy !== policy) index = policy.actionIndex = { policy, byAction: new Map() };
+  let entry = index.byAction.get(action);
+  if (entry === undefined) {
+    const statements: CompiledStatement[] = [];
+    for (const statement of policy.byService.get(service) ?? []) {
+      if (actionApplies(statement, action)) statements.push(statement);
     }
-    head += part;
+    for (const statement of policy.anyService) {
+      if (actionApplies(statement, action)) statements.push(statement);
+    }
+    entry = {
+      statements,
+      inOrder: statements.every((s, i) => i === 0 || statements[i - 1].index < s.index),
+      hasDeny: statements.some((s) => s.deny),
+    };
+    if (index.byAction.size >= ACTION_INDEX_LIMIT) index.byAction.clear();
+    index.byAction.set(action, entry);
   }
-  return {};
+  return entry;
 }
 
-function compileResource(text: string, version: PolicyVersion): ResourceMatcher {
-  if (text === "*") return { text, any: true, malformed: false };
-  const template = version === "2012-10-17" ? parseTemplate(text) : undefined;
-  if (template) return { text, any: false, template, malformed: false, ...splitTemplate(template) };
-  const arn = compileArnPattern([{ text, literal: false }]);
-  return { text, any: false, arn, malformed: !arn };
+function actionApplies(statement: CompiledStatement, action: string): boolean {
+  let matches = false;
+  for (const pattern of statement.actions) {
+    if (globMatch(pattern, action)) {
+      matches = true;
+      break;
+    }
+  }
+  return matches !== statement.actionsNegated;
 }

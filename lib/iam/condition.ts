@@ -41,6 +41,7 @@ export interface CompiledCondition {
   /** The key as written. */
   key: string;
   lookup: string;
+  /** Where it was written (first: identical conditions are compiled once and shared). */
   span: Span;
   parsed: ParsedOperator | undefined;
   family: OperatorFamily | undefined;
@@ -52,6 +53,9 @@ export interface CompiledCondition {
   /** The values read at compile time, when none needs a variable. */
   staticValues: unknown[];
   staticMalformed: boolean;
+  /** The evaluation that last computed it (./memo.ts), and the result. */
+  epoch: number;
+  result: Tri;
 }
 
 export function compileCondition(
@@ -74,6 +78,8 @@ export function compileCondition(
     hasTemplates: false,
     staticValues: [],
     staticMalformed: false,
+    epoch: 0,
+    result: FALSE,
   };
   if (base === "Null") {
     condition.nullValues = entry.values.map((v) => parseNullValue(v.value));

@@ -1,0 +1,188 @@
+// The AWS API under load: SigV4-signed GetSecretValue through the whole stack (routing, SigV4,
+// authorize with the caller's policy, decrypt, audit) against a bare Node http server answering
+// a fixed body, 64 connections each, in the same run. Prints requests/s, p50 and p99 and the
+// ratio; asserts nothing. `npx tsx bench/api.bench.ts` (BENCH_DURATION=seconds, default 20).
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { startApiServer } from "../lib/api/http-server";
+import { signRequest } from "../lib/crypto/sigv4";
+import { createDb } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import { createSqlStore } from "../lib/db/sql-store";
+import { rootPrincipal, type Caller } from "../lib/ops/caller";
+import { createAccessKey, createUser, putUserPolicy } from "../lib/ops/iam";
+import { flushAudit } from "../lib/ops/operation";
+import { ensureAccount, setRuntime, type Runtime } from "../lib/ops/runtime";
+import { createSecret } from "../lib/ops/secretsmanager";
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const CONNECTIONS = 64;
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+
+async function runtimeOnThrowawayDb(dir: string): Promise<Runtime> {
+  const config = { provider: "sqlite" as const, url: `file:${path.join(dir, "bench.db")}` };
+  await migrate(config);
+  const db = createDb(config);
+  const account = await ensureAccount(db, { STRONGBOX_ACCOUNT_ID: "111122223333" });
+  const rt: Runtime = {
+    db,
+    sql: createSqlStore(config),
+    provider: "sqlite",
+    kek: randomBytes(32),
+    accountId: account.id,
+    region: account.region,
+    now: () => new Date(),
+  };
+  setRuntime(rt);
+  return rt;
+}
+
+/** The consuming application: a user allowed GetSecretValue on its one secret, with a key. */
+async function seed(rt: Runtime) {
+  const root: Caller = { principal: rootPrincipal(rt.accountId), via: "cli" };
+  const secret = await createSecret(root, {
+    Name: "bench/app/db",
+    SecretString: JSON.stringify({ username: "app", password: randomBytes(24).toString("base64") }),
+  });
+  await createUser(root, { UserName: "bench-app" });
+  await putUserPolicy(root, {
+    UserName: "bench-app",
+    PolicyName: "ReadDb",
+    PolicyDocument: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret.ARN }],
+    }),
+  });
+  const { AccessKey } = await createAccessKey(root, { UserName: "bench-app" });
+  return { secretId: secret.Name, key: AccessKey };
+}
+
+/** One signed request, reused: it stays valid for the 15 minutes of allowed clock skew. */
+function presignedGetSecretValue(
+  port: number,
+  secretId: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+) {
+  const body = JSON.stringify({ SecretId: secretId });
+  const signed = signRequest({
+    method: "POST",
+    path: "/",
+    headers: {
+      host: `127.0.0.1:${port}`,
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": "secretsmanager.GetSecretValue",
+    },
+    body,
+    region: "us-east-1",
+    service: "secretsmanager",
+    credentials,
+  });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(signed.headers)) headers[name] = String(value);
+  return { body, headers };
+}
+
+async function load(
+  url: string,
+  request: { body: string; headers: Record<string, string> },
+): Promise<AutocannonResult> {
+  return autocannon({
+    url,
+    method: "POST",
+    headers: request.headers,
+    body: request.body,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    // The load generator runs in a worker thread, so the server keeps the main one.
+    workers: 1,
+  });
+}
+
+function bareServer(body: string): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, {
+        "Content-Type": "application/x-amz-json-1.1",
+        "Content-Length": Buffer.byteLength(body),
+        "x-amzn-RequestId": "00000000-0000-0000-0000-000000000000",
+      });
+      res.end(body);
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+function line(label: string, r: AutocannonResult) {
+  const failures = r.non2xx + r.errors + r.timeouts;
+  return `  ${label.padEnd(34)} ${Math.round(r.requests.average).toLocaleString().padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms${failures ? `   (${failures} failed)` : ""}`;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "strongbox-api-bench-"));
+  const rt = await runtimeOnThrowawayDb(dir);
+  const api = await startApiServer();
+  const bare = await bareServer("{}");
+  try {
+    const { secretId, key } = await seed(rt);
+    const request = presignedGetSecretValue(api.port, secretId, {
+      accessKeyId: key.AccessKeyId,
+      secretAccessKey: key.SecretAccessKey,
+    });
+
+    // The request must succeed before it is worth measuring.
+    const check = await fetch(api.url, { method: "POST", headers: request.headers, body: request.body });
+    const answer = (await check.json()) as { SecretString?: string };
+    if (check.status !== 200 || !answer.SecretString) {
+      throw new Error(`GetSecretValue failed: ${check.status} ${JSON.stringify(answer)}`);
+    }
+    // The bare server answers the same bytes, so only the work behind them differs.
+    const fixed = await bareServer(JSON.stringify(answer));
+    await bare.server.close();
+
+    console.log(
+      `AWS API, SigV4-signed GetSecretValue, ${CONNECTIONS} connections, ${DURATION} s each (SQLite)`,
+    );
+    const baseline = await load(fixed.url, request);
+    console.log(line("bare Node http server (fixed body)", baseline));
+    const measured = await load(api.url, request);
+    console.log(line("Strongbox API GetSecretValue", measured));
+    const ratio = measured.requests.average / baseline.requests.average;
+    console.log(`  ratio: ${(ratio * 100).toFixed(1)}% of the bare server's requests/s`);
+    fixed.server.closeAllConnections();
+    fixed.server.close();
+  } finally {
+    await api.close();
+    bare.server.closeAllConnections();
+    bare.server.close();
+    await flushAudit();
+    setRuntime(undefined);
+    await rt.sql.close();
+    await rt.db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await run();
+}
