@@ -5,7 +5,7 @@
 # line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p .reports
+mkdir -p .reports && rm -f .reports/*.json
 status=0
 step() { echo; echo "== $*"; }
 
