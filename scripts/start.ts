@@ -25,6 +25,18 @@ console.log(
       : ""),
 );
 
+if (process.env.STRONGBOX_DEMO_RESET === "1") {
+  const { resetDemo } = await import("../lib/demo/reset");
+  const demo = await resetDemo();
+  console.log(`strongbox: demo account ${demo.AccountId} reset in ${demo.Seconds} s`);
+  console.log(`  root user: ${demo.Root.Email} / ${demo.Root.Password}`);
+  for (const user of demo.Users)
+    console.log(`  IAM user ${user.UserName} / ${user.Password}: ${user.Purpose}`);
+  console.log(
+    `  application access key: ${demo.ApplicationAccessKey.AccessKeyId} / ${demo.ApplicationAccessKey.SecretAccessKey}`,
+  );
+}
+
 if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.STRONGBOX_REBUILD === "1") {
   console.log("strongbox: building the console (first start only)...");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {

@@ -11,6 +11,8 @@ const USAGE = `usage: strongbox <command> [<subcommand>] [options]
   secretsmanager <command> [options]                 e.g. create-secret, get-secret-value, list-secrets
   iam simulate-custom-policy [options]               AWS's SimulateCustomPolicy (--jsonl for bulk)
   iam validate-policy | accessanalyzer validate-policy   Access Analyzer findings for a policy
+  iam <command> [options]                            e.g. create-user, attach-user-policy, create-access-key
+  demo reset [--force]                               rebuild the deterministic demo account (demo databases only)
   purge-deleted-secrets                              purge secrets whose recovery window has ended
 
 Environment: DATABASE_URL (default file:.data/strongbox.db), STRONGBOX_DATA_DIR, STRONGBOX_MASTER_KEY,
@@ -115,6 +117,22 @@ async function run(argv: string[]): Promise<number> {
       formatOutput({ Account: status.accountId, Region: status.region, Arn: principal.arn }) + "\n",
     );
     return 0;
+  }
+  if (service === "demo") {
+    if (command !== "reset") throw new UsageError("usage: strongbox demo reset [--force]");
+    await prepare();
+    const { resetDemo, DemoRefused } = await import("../demo/reset");
+    try {
+      const result = await resetDemo({ force: rest.includes("--force") });
+      process.stdout.write(formatOutput(result) + "\n");
+      return 0;
+    } catch (error) {
+      if (error instanceof DemoRefused) {
+        process.stderr.write(`${error.message}\n`);
+        return EXIT_USAGE;
+      }
+      throw error;
+    }
   }
   if (service === "purge-deleted-secrets") {
     const { getRuntime } = await import("../ops/runtime");

@@ -1,17 +1,27 @@
 /**
  * Evaluating a request against the policies that apply to it: which statements match (action,
  * resource, principal, conditions), then ./decide.ts turns that into AWS's decision.
+ *
+ * Hot path: each policy hands over only the statements whose Action matches (./compile.ts);
+ * resource patterns and conditions shared by several statements are computed once per
+ * evaluation (./memo.ts); with `{ explain: false }` the scan stops at the first explicit deny
+ * and skips Allow statements once an allow is known.
  */
 import type { Effect, PolicyKind, Span } from "./ast";
-import { arnHeadMatch, arnMatch, compileArnPattern } from "./arn";
-import { compilePolicy, type CompiledPolicy, type CompiledStatement } from "./compile";
-import { evaluateCondition } from "./condition";
+import {
+  compilePolicy,
+  statementsFor,
+  type CompiledPolicy,
+  type CompiledStatement,
+} from "./compile";
+import { evaluateCondition, type CompiledCondition } from "./condition";
 import { FALSE, TRUE, UNKNOWN, type Tri } from "./conditions/types";
 import { EvaluationContext, type AuthorizationRequest } from "./context";
 import { decide, type DecisionFacts, type DecisionOutcome } from "./decide";
-import { globMatch, regionEquals } from "./glob";
+import { nextEpoch } from "./memo";
 import { notPrincipalExcludes, principalGrant, type PrincipalGrant } from "./principal";
-import { resolveGlob, resolveTemplate, type MissingKeys } from "./variables";
+import { MALFORMED, MATCH, UNRESOLVED, matchResource, type ResourceMatcher } from "./resource";
+import type { MissingKeys } from "./variables";
 
 export type PolicyType = "identity" | "resource" | "boundary";
 
@@ -58,11 +68,26 @@ export interface MatchedStatement {
 }
 
 export interface EvaluationResult extends DecisionOutcome {
-  /** Every statement that applied, in policy order (identity, resource, boundary). */
+  /** Every statement that applied, in policy order (identity, resource, boundary). Empty with `explain: false`. */
   matchedStatements: MatchedStatement[];
-  /** Context keys that applicable statements referenced and the request lacked. */
+  /** Context keys that applicable statements referenced and the request lacked. Empty with `explain: false`. */
   missingContextKeys: string[];
+  /**
+   * What each kind of policy said. With `explain: false` only what was learnt before the
+   * decision was certain: after an explicit deny the later policies are not read (their facts
+   * stay "no allow, no deny").
+   */
   facts: DecisionFacts;
+}
+
+export interface EvaluateOptions {
+  /**
+   * true (the default): every statement that applied and every context key the request lacked,
+   * for explain() and the simulator. false: decision, reason and facts only — enough for
+   * `accessDeniedMessage` — and faster: the scan stops at the first explicit deny and skips
+   * Allow statements once an allow is known.
+   */
+  explain?: boolean;
 }
 
 /** Compiles (through the cache) the policies of a principal. */
@@ -81,131 +106,159 @@ export function createPolicySet(input: PolicySetInput): PolicySet {
   };
 }
 
-class Collector implements MissingKeys {
-  matched: MatchedStatement[] = [];
-  missing: Map<string, string> | undefined;
-
-  add(key: string): void {
-    const lookup = key.toLowerCase();
-    if (!this.missing) this.missing = new Map();
-    if (!this.missing.has(lookup)) this.missing.set(lookup, key);
-  }
-}
-
-interface PolicyOutcome {
-  allow: boolean;
-  deny: boolean;
-  grant: PrincipalGrant | undefined;
-}
-
-/** Reused by evaluatePolicy: evaluation is synchronous and callers copy the fields at once. */
-const policyOutcome: PolicyOutcome = { allow: false, deny: false, grant: undefined };
-
+/** How specifically a resource policy's Principal names the caller (decide() takes the most). */
 const GRANT_RANK: Record<PrincipalGrant, number> = { account: 1, other: 2, role: 3, direct: 4 };
 
-/** Decides a request. Pass an EvaluationContext to reuse one prepared request across policy sets. */
+/**
+ * Decides a request. Pass an EvaluationContext to reuse one prepared request across policy sets,
+ * and `{ explain: false }` when only the decision and its reason are needed.
+ */
 export function evaluate(
   request: AuthorizationRequest | EvaluationContext,
   policies: PolicySet,
+  options?: EvaluateOptions,
 ): EvaluationResult {
   const context = request instanceof EvaluationContext ? request : new EvaluationContext(request);
-  const collector = new Collector();
+  const run = new Evaluation(context, options?.explain !== false);
   const root = context.principalKind === "Account";
   const hasBoundary = policies.boundary !== undefined && !root;
-
-  let identityAllow = false;
-  let identityDeny = false;
-  if (!root) {
-    for (const labelled of policies.identity) {
-      const outcome = evaluatePolicy(labelled, "identity", context, collector, false);
-      identityAllow ||= outcome.allow;
-      identityDeny ||= outcome.deny;
-    }
-  }
-
-  let resourceAllow: PrincipalGrant | undefined;
-  let resourceDeny = false;
-  if (policies.resource) {
-    const outcome = evaluatePolicy(policies.resource, "resource", context, collector, hasBoundary);
-    resourceAllow = outcome.grant;
-    resourceDeny = outcome.deny;
-  }
-
-  let boundary: DecisionFacts["boundary"] = "absent";
-  let boundaryDeny = false;
-  if (hasBoundary && policies.boundary) {
-    const outcome = evaluatePolicy(policies.boundary, "boundary", context, collector, false);
-    boundary = outcome.allow ? "allow" : "noAllow";
-    boundaryDeny = outcome.deny;
-  }
-
   const facts: DecisionFacts = {
     root,
     crossAccount: context.crossAccount,
-    identityAllow,
-    identityDeny,
-    resourceAllow,
-    resourceDeny,
-    boundary,
-    boundaryDeny,
+    identityAllow: false,
+    identityDeny: false,
+    resourceAllow: undefined,
+    resourceDeny: false,
+    boundary: "absent",
+    boundaryDeny: false,
   };
-  const { decision, reason } = decide(facts);
-  return {
-    decision,
-    reason,
-    matchedStatements: collector.matched,
-    missingContextKeys: collector.missing ? [...collector.missing.values()] : [],
-    facts,
-  };
-}
 
-function evaluatePolicy(
-  labelled: LabelledPolicy,
-  policyType: PolicyType,
-  context: EvaluationContext,
-  collector: Collector,
-  callerHasBoundary: boolean,
-): PolicyOutcome {
-  const outcome = policyOutcome;
-  outcome.allow = false;
-  outcome.deny = false;
-  outcome.grant = undefined;
-  const policy = labelled.policy;
-  const first = collector.matched.length;
-  const byService = policy.byService.get(context.service);
-  if (byService) {
-    scan(byService, labelled, policyType, context, collector, callerHasBoundary, outcome);
-  }
-  scan(policy.anyService, labelled, policyType, context, collector, callerHasBoundary, outcome);
-  if (collector.matched.length - first > 1) {
-    const mine = collector.matched.splice(first).sort((a, b) => a.index - b.index);
-    collector.matched.push(...mine);
-  }
-  return outcome;
-}
-
-function scan(
-  statements: readonly CompiledStatement[],
-  labelled: LabelledPolicy,
-  policyType: PolicyType,
-  context: EvaluationContext,
-  collector: Collector,
-  callerHasBoundary: boolean,
-  outcome: PolicyOutcome,
-): void {
-  for (let i = 0; i < statements.length; i++) {
-    const statement = statements[i];
-    const applies = statementApplies(statement, context, collector, callerHasBoundary);
-    if (applies === FALSE) continue;
-    const grant = scratch.grant;
-    if (statement.deny) {
-      outcome.deny = true;
-    } else {
-      outcome.allow = true;
-      if (grant && (!outcome.grant || GRANT_RANK[grant] > GRANT_RANK[outcome.grant])) {
-        outcome.grant = grant;
-      }
+  // An explicit deny anywhere decides (./decide.ts): without explain, stop at the first one.
+  if (!root) {
+    const identity = policies.identity;
+    for (let i = 0; i < identity.length; i++) {
+      run.scan(identity[i], "identity", false, facts.identityAllow);
+      facts.identityAllow ||= run.allow;
+      facts.identityDeny ||= run.deny;
+      if (run.decided) return run.result(facts);
     }
+  }
+
+  if (policies.resource) {
+    run.scan(policies.resource, "resource", hasBoundary, false);
+    facts.resourceAllow = run.grant;
+    facts.resourceDeny = run.deny;
+    if (run.decided) return run.result(facts);
+  }
+
+  if (hasBoundary && policies.boundary) {
+    run.scan(policies.boundary, "boundary", false, false);
+    facts.boundary = run.allow ? "allow" : "noAllow";
+    facts.boundaryDeny = run.deny;
+  }
+  return run.result(facts);
+}
+
+const NO_STATEMENTS: readonly CompiledStatement[] = [];
+
+/** One evaluation: the request, its evaluation number, and what it has found so far. */
+class Evaluation implements MissingKeys {
+  readonly epoch = nextEpoch();
+  /** Hears missing context keys; undefined without explain. */
+  readonly missing: MissingKeys | undefined;
+  readonly matched: MatchedStatement[] = [];
+  private missingKeys: Map<string, string> | undefined;
+
+  /** What the policy last scanned said. */
+  allow = false;
+  deny = false;
+  grant: PrincipalGrant | undefined = undefined;
+  /** Without explain: an explicit deny was found, nothing else can change the decision. */
+  decided = false;
+  /** How the statement last matched named the caller. */
+  private statementGrant: PrincipalGrant | undefined = undefined;
+
+  constructor(
+    readonly context: EvaluationContext,
+    readonly explain: boolean,
+  ) {
+    this.missing = explain ? this : undefined;
+  }
+
+  add(key: string): void {
+    const lookup = key.toLowerCase();
+    if (!this.missingKeys) this.missingKeys = new Map();
+    if (!this.missingKeys.has(lookup)) this.missingKeys.set(lookup, key);
+  }
+
+  result(facts: DecisionFacts): EvaluationResult {
+    const { decision, reason } = decide(facts);
+    return {
+      decision,
+      reason,
+      matchedStatements: this.matched,
+      missingContextKeys: this.missingKeys ? [...this.missingKeys.values()] : [],
+      facts,
+    };
+  }
+
+  /**
+   * Scans one policy's statements for the request's action. `allowKnown`: an earlier policy of
+   * the same kind already allows (without explain its Allow statements need not be read).
+   */
+  scan(
+    labelled: LabelledPolicy,
+    policyType: PolicyType,
+    callerHasBoundary: boolean,
+    allowKnown: boolean,
+  ): void {
+    this.allow = false;
+    this.deny = false;
+    this.grant = undefined;
+    const context = this.context;
+    const explain = this.explain;
+    const entry = statementsFor(labelled.policy, context.action, context.service);
+    const statements = explain || !allowKnown || entry.hasDeny ? entry.statements : NO_STATEMENTS;
+    const first = this.matched.length;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i];
+      // Without explain, once an allow is known (for a resource policy: naming the caller
+      // directly, the strongest grant) only Deny statements can change the decision.
+      if (!explain && !statement.deny) {
+        if (allowKnown || (policyType === "resource" ? this.grant === "direct" : this.allow)) {
+          continue;
+        }
+      }
+      const applies = this.applies(statement, callerHasBoundary);
+      if (applies === FALSE) continue;
+      const grant = this.statementGrant;
+      if (statement.deny) {
+        this.deny = true;
+        if (!explain) {
+          this.decided = true;
+          return;
+        }
+      } else {
+        this.allow = true;
+        if (grant && (!this.grant || GRANT_RANK[grant] > GRANT_RANK[this.grant])) {
+          this.grant = grant;
+        }
+      }
+      if (explain) this.record(labelled, policyType, statement, applies, grant);
+    }
+    if (!entry.inOrder && this.matched.length - first > 1) {
+      const mine = this.matched.splice(first).sort((a, b) => a.index - b.index);
+      this.matched.push(...mine);
+    }
+  }
+
+  private record(
+    labelled: LabelledPolicy,
+    policyType: PolicyType,
+    statement: CompiledStatement,
+    applies: Tri,
+    grant: PrincipalGrant | undefined,
+  ): void {
     const matched: MatchedStatement = {
       policyType,
       policy: labelled.label,
@@ -216,129 +269,73 @@ function scan(
       failedClosed: applies === UNKNOWN,
     };
     if (grant) matched.principalGrant = grant;
-    collector.matched.push(matched);
-  }
-}
-
-/** Set by statementApplies: how the statement's Principal named the caller. */
-const scratch: { grant: PrincipalGrant | undefined } = { grant: undefined };
-
-/**
- * TRUE when the statement applies, FALSE when not, UNKNOWN when a Deny applies only because
- * input could not be read. An Allow applies only when everything is TRUE.
- */
-function statementApplies(
-  statement: CompiledStatement,
-  context: EvaluationContext,
-  collector: Collector,
-  callerHasBoundary: boolean,
-): Tri {
-  scratch.grant = undefined;
-  let actionMatches = statement.actionMemo.get(context.action);
-  if (actionMatches === undefined) {
-    actionMatches = matchActions(statement, context.action);
-    if (statement.actionMemo.size >= ACTION_MEMO_LIMIT) statement.actionMemo.clear();
-    statement.actionMemo.set(context.action, actionMatches);
-  }
-  if (actionMatches === statement.actionsNegated) return FALSE;
-
-  let result: Tri = TRUE;
-  if (statement.resources) {
-    const resource = matchResources(statement, context, collector);
-    if (resource === FALSE) return FALSE;
-    result = resource;
+    this.matched.push(matched);
   }
 
-  const principal = statement.principal;
-  if (principal) {
-    if (principal.negated) {
-      // AWS: a Deny with NotPrincipal denies every caller that has a permissions boundary.
-      const excluded =
-        !(statement.deny && callerHasBoundary) &&
-        notPrincipalExcludes(principal, context, statement.deny);
-      if (excluded) return FALSE;
-      scratch.grant = "other";
-    } else {
-      const grant = principalGrant(principal, context);
-      if (!grant) return FALSE;
-      scratch.grant = grant;
+  /**
+   * TRUE when the statement (whose action matches) applies, FALSE when not, UNKNOWN when a Deny
+   * applies only because input could not be read. An Allow applies only when everything is TRUE.
+   */
+  private applies(statement: CompiledStatement, callerHasBoundary: boolean): Tri {
+    this.statementGrant = undefined;
+    let result: Tri = TRUE;
+    if (statement.resources) {
+      result = this.resources(statement.resources, statement.resourcesNegated);
+      if (result === FALSE) return FALSE;
     }
-  }
 
-  const conditions = statement.conditions;
-  for (let i = 0; i < conditions.length; i++) {
-    const r = evaluateCondition(conditions[i], context, collector);
-    if (r === FALSE) result = FALSE;
-    else if (r === UNKNOWN && result === TRUE) result = UNKNOWN;
-  }
-  if (result === FALSE) return FALSE;
-  if (result === UNKNOWN) return statement.deny ? UNKNOWN : FALSE;
-  return TRUE;
-}
-
-const ACTION_MEMO_LIMIT = 4096;
-
-function matchActions(statement: CompiledStatement, action: string): boolean {
-  const actions = statement.actions;
-  for (let i = 0; i < actions.length; i++) {
-    if (globMatch(actions[i], action)) return true;
-  }
-  return false;
-}
-
-function matchResources(
-  statement: CompiledStatement,
-  context: EvaluationContext,
-  collector: Collector,
-): Tri {
-  const resources = statement.resources ?? [];
-  const negated = statement.resourcesNegated;
-  const value = context.resource;
-  let matched = false;
-  let unknown = false;
-  for (let i = 0; i < resources.length && !matched; i++) {
-    const r = resources[i];
-    if (r.any) {
-      matched = true;
-    } else if (r.head && r.tail) {
-      const arn = context.resourceArn;
-      if (!arn || !arnHeadMatch(r.head, arn)) continue;
-      const prefix = r.tail.prefix ?? "";
-      const start = arn.resourceStart + prefix.length;
-      if (start > value.length || !regionEquals(value, arn.resourceStart, prefix)) continue;
-      const glob = resolveGlob(r.tail, context, collector);
-      // An unresolved variable: the element is treated as not matching (AWS).
-      if (!glob) {
-        if (negated) return FALSE;
-        continue;
-      }
-      matched = globMatch(glob, value, start, value.length);
-    } else if (r.template) {
-      const chunks = resolveTemplate(r.template, context, collector);
-      // An unresolved variable: the element is treated as not matching (AWS).
-      if (!chunks) {
-        if (negated) return FALSE;
-        continue;
-      }
-      const pattern = compileArnPattern(chunks);
-      const arn = context.resourceArn;
-      // Not six ARN components after substitution: fails closed.
-      if (!pattern) unknown = true;
-      else matched = arn !== undefined && arnMatch(pattern, arn);
-    } else if (r.arn) {
-      const pattern = r.arn;
-      if (pattern.exact !== undefined) {
-        matched = value === pattern.exact;
+    const principal = statement.principal;
+    if (principal) {
+      const context = this.context;
+      if (principal.negated) {
+        // AWS: a Deny with NotPrincipal denies every caller that has a permissions boundary.
+        const excluded =
+          !(statement.deny && callerHasBoundary) &&
+          notPrincipalExcludes(principal, context, statement.deny);
+        if (excluded) return FALSE;
+        this.statementGrant = "other";
       } else {
-        const arn = context.resourceArn;
-        matched = arn !== undefined && arnMatch(pattern, arn);
+        const grant = principalGrant(principal, context);
+        if (!grant) return FALSE;
+        this.statementGrant = grant;
       }
-    } else {
-      // A pattern that is neither `*` nor an ARN: fails closed.
-      unknown = true;
     }
+
+    const conditions = statement.conditions;
+    for (let i = 0; i < conditions.length; i++) {
+      const r = this.condition(conditions[i]);
+      if (r === FALSE) {
+        result = FALSE;
+        // With explain the other conditions are still read, for the missing context keys.
+        if (!this.explain) break;
+      } else if (r === UNKNOWN && result === TRUE) {
+        result = UNKNOWN;
+      }
+    }
+    if (result === FALSE) return FALSE;
+    if (result === UNKNOWN) return statement.deny ? UNKNOWN : FALSE;
+    return TRUE;
   }
-  if (matched) return negated ? FALSE : TRUE;
-  if (unknown) return UNKNOWN;
-  return negated ? TRUE : FALSE;
+
+  /** A condition, computed once per evaluation however many statements share it. */
+  private condition(condition: CompiledCondition): Tri {
+    if (condition.epoch !== this.epoch) {
+      condition.result = evaluateCondition(condition, this.context, this.missing);
+      condition.epoch = this.epoch;
+    }
+    return condition.result;
+  }
+
+  private resources(resources: readonly ResourceMatcher[], negated: boolean): Tri {
+    let unknown = false;
+    for (let i = 0; i < resources.length; i++) {
+      const outcome = matchResource(resources[i], this.context, this.missing, this.epoch);
+      if (outcome === MATCH) return negated ? FALSE : TRUE;
+      // An unresolved variable: the element is treated as not matching (AWS).
+      if (outcome === UNRESOLVED && negated) return FALSE;
+      if (outcome === MALFORMED) unknown = true;
+    }
+    if (unknown) return UNKNOWN;
+    return negated ? TRUE : FALSE;
+  }
 }
