@@ -3,3 +3,4 @@
 process.env.STRONGBOX_DATA_DIR ??= ".data-demo";
 process.env.STRONGBOX_DEMO_RESET = "1";
 await import("./start");
+export {};
