@@ -60,6 +60,9 @@ export interface ActionIndex {
   /** The policy it was built for (a copy of a compiled policy builds its own). */
   policy: CompiledPolicy;
   byAction: Map<string, ActionStatements>;
+  /** The last action asked for (requests tend to repeat one), and its entry. */
+  lastAction: string;
+  last: ActionStatements | undefined;
 }
 
 export interface CompileOptions {
@@ -170,7 +173,10 @@ export function statementsFor(
   service: string,
 ): ActionStatements {
   let index = policy.actionIndex;
-  if (index?.policy !== policy) index = policy.actionIndex = { policy, byAction: new Map() };
+  if (index?.policy !== policy) {
+    index = policy.actionIndex = { policy, byAction: new Map(), lastAction: "", last: undefined };
+  }
+  if (index.lastAction === action && index.last) return index.last;
   let entry = index.byAction.get(action);
   if (entry === undefined) {
     const statements: CompiledStatement[] = [];
@@ -188,6 +194,8 @@ export function statementsFor(
     if (index.byAction.size >= ACTION_INDEX_LIMIT) index.byAction.clear();
     index.byAction.set(action, entry);
   }
+  index.lastAction = action;
+  index.last = entry;
   return entry;
 }
 

@@ -195,7 +195,9 @@ export class EvaluationContext {
   /** The role ARN (no path) of an assumed-role session. */
   readonly roleArn: string | undefined;
   private arn: ArnValue | null | undefined;
-  private names: Map<string, string> | undefined;
+  /** The request context's key names, read once. */
+  private names: string[] | undefined;
+  /** Each key as looked up (lower case), normalised on first use. */
   private entries: Map<string, ContextEntry | null> | undefined;
 
   constructor(request: AuthorizationRequest) {
@@ -255,8 +257,7 @@ export class EvaluationContext {
   private resolve(lookup: string): ContextEntry | undefined {
     const context = this.request.context;
     if (context) {
-      const names = (this.names ??= lowerCaseNames(context));
-      const key = names.get(lookup);
+      const key = findKey((this.names ??= Object.keys(context)), lookup);
       if (key !== undefined) return normalizeContextValue(key, context[key]);
     }
     const value = this.derived(lookup);
@@ -288,10 +289,8 @@ export class EvaluationContext {
         return this.resourceAccount;
     }
     if (lookup.startsWith(PRINCIPAL_TAG) && principal.tags) {
-      const tag = lookup.slice(PRINCIPAL_TAG.length);
-      for (const name of Object.keys(principal.tags)) {
-        if (name.toLowerCase() === tag) return principal.tags[name];
-      }
+      const tag = findKey(Object.keys(principal.tags), lookup.slice(PRINCIPAL_TAG.length), true);
+      if (tag !== undefined) return principal.tags[tag];
     }
     return undefined;
   }
@@ -299,10 +298,38 @@ export class EvaluationContext {
 
 const PRINCIPAL_TAG = "aws:principaltag/";
 
-function lowerCaseNames(context: Record<string, unknown>): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const key of Object.keys(context)) names.set(key.toLowerCase(), key);
-  return names;
+/**
+ * The name in `names` that lower-cases to `lookup`: the last one, or with `first` the first.
+ * Compares in place rather than lower-casing every name of every request.
+ */
+function findKey(names: readonly string[], lookup: string, first = false): string | undefined {
+  const ascii = isAscii(lookup);
+  let found: string | undefined;
+  for (let i = 0; i < names.length; i++) {
+    if (sameKey(names[i], lookup, ascii)) {
+      found = names[i];
+      if (first) break;
+    }
+  }
+  return found;
+}
+
+/** `name.toLowerCase() === lookup`, without allocating for ASCII names. */
+export function sameKey(name: string, lookup: string, lookupIsAscii: boolean): boolean {
+  // Lower-casing changes the length only of non-ASCII text (İ → i̇), which no ASCII lookup equals.
+  if (name.length !== lookup.length) return !lookupIsAscii && name.toLowerCase() === lookup;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x80) return name.toLowerCase() === lookup;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lookup.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 function principalKindOf(arn: string, resource: string | undefined): PrincipalKind {
