@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests drive the production build in Debian's Chromium (never a downloaded browser).
@@ -5,6 +8,12 @@ import { defineConfig, devices } from "@playwright/test";
 // flow; the server is always started fresh for the same reason.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+
+// Set once in the runner; workers inherit them. Tests seed their own data with bin/strongbox on
+// the server's data folder, and sign in as the root user the first-run project creates.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "strongbox-e2e-"));
+process.env.E2E_ROOT_PASSWORD ??= `e2e-${Date.now().toString(36)}-correct-horse`;
+const chromium = { ...devices["Desktop Chrome"], channel: undefined };
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,11 +41,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // First-run setup (the root user) happens once, before every other test.
+    { name: "first-run", testMatch: /first-run\.spec\.ts$/, use: chromium },
+    {
+      name: "chromium",
+      testIgnore: /first-run\.spec\.ts$/,
+      dependencies: ["first-run"],
+      use: chromium,
+    },
+  ],
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `${baseURL}/api/auth/csrf`,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), E2E_DATA_DIR: process.env.E2E_DATA_DIR },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { Providers } from "@/components/providers";
+import { NONCE_HEADER } from "@/lib/auth/csp";
 import { THEME_STORAGE_KEY, themeScript } from "@/components/theme/theme-script";
 import "./globals.css";
 
@@ -20,6 +21,8 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The cookie lets the server render the chosen theme; the script covers "follow the system".
   const stored = (await cookies()).get(THEME_STORAGE_KEY)?.value;
+  // The CSP nonce proxy.ts made for this response: the theme script is the one inline script.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html
       lang="en"
@@ -28,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       suppressHydrationWarning
     >
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen">
         <Providers>{children}</Providers>

@@ -1,13 +1,15 @@
 // The AWS API under load: SigV4-signed GetSecretValue through the whole stack (routing, SigV4,
 // authorize with the caller's policy, decrypt, audit) against a bare Node http server answering
 // a fixed body, 64 connections each, in the same run. Prints requests/s, p50 and p99 and the
-// ratio; asserts nothing. `npx tsx bench/api.bench.ts` (BENCH_DURATION=seconds, default 20).
+// ratio; asserts nothing. `npx tsx bench/api.bench.ts` (BENCH_DURATION=seconds, default 20;
+// BENCH_WARMUP=seconds unmeasured before each, default 3).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startApiServer } from "../lib/api/http-server";
@@ -65,7 +67,9 @@ async function seed(rt: Runtime) {
     PolicyName: "ReadDb",
     PolicyDocument: JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret.ARN }],
+      Statement: [
+        { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret.ARN },
+      ],
     }),
   });
   const { AccessKey } = await createAccessKey(root, { UserName: "bench-app" });
@@ -97,20 +101,26 @@ function presignedGetSecretValue(
   return { body, headers };
 }
 
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+
 async function load(
   url: string,
   request: { body: string; headers: Record<string, string> },
+  measuring?: () => void,
 ): Promise<AutocannonResult> {
-  return autocannon({
+  const options = {
     url,
     method: "POST",
     headers: request.headers,
     body: request.body,
     connections: CONNECTIONS,
-    duration: DURATION,
     // The load generator runs in a worker thread, so the server keeps the main one.
     workers: 1,
-  });
+  };
+  // A few seconds unmeasured first, so both servers are measured with their code optimized.
+  if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP });
+  measuring?.();
+  return autocannon({ ...options, duration: DURATION });
 }
 
 function bareServer(body: string): Promise<{ server: http.Server; url: string }> {
@@ -133,6 +143,42 @@ function bareServer(body: string): Promise<{ server: http.Server; url: string }>
   );
 }
 
+/**
+ * CPU time of the server's thread (the main one; the load generator has its own), in ns, and
+ * time it spent runnable but waiting for a core. Linux only. Per request, this is the figure the
+ * other load on a shared machine disturbs least.
+ */
+function mainThreadSchedstat(): { cpuNs: number; waitNs: number } | undefined {
+  try {
+    const [cpu, wait] = readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return { cpuNs: cpu, waitNs: wait };
+  } catch {
+    return undefined;
+  }
+}
+
+async function measured(
+  run: (start: () => void) => Promise<AutocannonResult>,
+): Promise<AutocannonResult & { cpuUsPerRequest?: number; waitShare?: number }> {
+  let before: ReturnType<typeof mainThreadSchedstat>;
+  let startedAt = 0;
+  const result = await run(() => {
+    before = mainThreadSchedstat();
+    startedAt = performance.now();
+  });
+  const after = mainThreadSchedstat();
+  if (!before || !after || result.requests.total === 0) return result;
+  const elapsedNs = (performance.now() - startedAt) * 1e6;
+  return {
+    ...result,
+    cpuUsPerRequest: (after.cpuNs - before.cpuNs) / 1000 / result.requests.total,
+    waitShare: (after.waitNs - before.waitNs) / elapsedNs,
+  };
+}
+
 function line(label: string, r: AutocannonResult) {
   const failures = r.non2xx + r.errors + r.timeouts;
   return `  ${label.padEnd(34)} ${Math.round(r.requests.average).toLocaleString().padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms${failures ? `   (${failures} failed)` : ""}`;
@@ -141,17 +187,21 @@ function line(label: string, r: AutocannonResult) {
 export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "strongbox-api-bench-"));
   const rt = await runtimeOnThrowawayDb(dir);
-  const api = await startApiServer();
+  const server = await startApiServer();
   const bare = await bareServer("{}");
   try {
     const { secretId, key } = await seed(rt);
-    const request = presignedGetSecretValue(api.port, secretId, {
+    const request = presignedGetSecretValue(server.port, secretId, {
       accessKeyId: key.AccessKeyId,
       secretAccessKey: key.SecretAccessKey,
     });
 
     // The request must succeed before it is worth measuring.
-    const check = await fetch(api.url, { method: "POST", headers: request.headers, body: request.body });
+    const check = await fetch(server.url, {
+      method: "POST",
+      headers: request.headers,
+      body: request.body,
+    });
     const answer = (await check.json()) as { SecretString?: string };
     if (check.status !== 200 || !answer.SecretString) {
       throw new Error(`GetSecretValue failed: ${check.status} ${JSON.stringify(answer)}`);
@@ -163,16 +213,35 @@ export async function run(): Promise<void> {
     console.log(
       `AWS API, SigV4-signed GetSecretValue, ${CONNECTIONS} connections, ${DURATION} s each (SQLite)`,
     );
-    const baseline = await load(fixed.url, request);
+    const baseline = await measured((start) => load(fixed.url, request, start));
     console.log(line("bare Node http server (fixed body)", baseline));
-    const measured = await load(api.url, request);
-    console.log(line("Strongbox API GetSecretValue", measured));
-    const ratio = measured.requests.average / baseline.requests.average;
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    const api = await measured((start) =>
+      load(server.url, request, () => {
+        delay.enable();
+        start();
+      }),
+    );
+    delay.disable();
+    console.log(line("Strongbox API GetSecretValue", api));
+    // Stalls of the server's thread (audit flushes, GC) are what stretch the tail.
+    console.log(
+      `  server event-loop delay: p50 ${(delay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`,
+    );
+    const ratio = api.requests.average / baseline.requests.average;
     console.log(`  ratio: ${(ratio * 100).toFixed(1)}% of the bare server's requests/s`);
+    if (baseline.cpuUsPerRequest && api.cpuUsPerRequest) {
+      const cpu = (r: typeof api) =>
+        `${r.cpuUsPerRequest!.toFixed(0)} µs (runnable but waiting for a core ${(r.waitShare! * 100).toFixed(0)}% of the time)`;
+      console.log(`  server thread CPU per request: bare ${cpu(baseline)}, API ${cpu(api)}`);
+      console.log(
+        `  CPU ratio: ${((baseline.cpuUsPerRequest / api.cpuUsPerRequest) * 100).toFixed(1)}% (the requests/s ratio an otherwise idle machine would give)`,
+      );
+    }
     fixed.server.closeAllConnections();
     fixed.server.close();
   } finally {
-    await api.close();
+    await server.close();
     bare.server.closeAllConnections();
     bare.server.close();
     await flushAudit();

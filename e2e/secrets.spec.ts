@@ -1,33 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { ROOT, axeSource, seriousViolations, signInAsRoot } from "./support";
 
-// One fresh server for the whole file (scripts/e2e-server.sh): the first test meets first-run
-// setup, the others build on the root user and the secret it leaves behind.
+// One fresh server for the run (scripts/e2e-server.sh): e2e/first-run.spec.ts meets first-run
+// setup; these tests build on the root user and on the secret the first of them stores.
 test.describe.configure({ mode: "serial" });
 
 const secretName = `e2e/payments-api/${Date.now().toString(36)}`;
 const apiKey = `sk_live_${Math.random().toString(36).slice(2)}`;
-
-test("sets up the root user on first run", async ({ page }) => {
-  await page.goto("/secrets");
-  await expect(page).toHaveURL(/\/setup$/);
-  await expect(page.getByRole("heading", { name: "Set up Strongbox" })).toBeVisible();
-
-  await page.getByLabel("Root user email address").fill(ROOT.email);
-  await page.getByLabel("Root user password", { exact: true }).fill(ROOT.password);
-  await page.getByLabel("Confirm root user password").fill(`${ROOT.password}-typo`);
-  await page.getByRole("button", { name: "Create root user" }).click();
-  await expect(page.getByText("The passwords don't match.")).toBeVisible();
-
-  await page.getByLabel("Confirm root user password").fill(ROOT.password);
-  await page.getByRole("button", { name: "Create root user" }).click();
-  await expect(page).toHaveURL(/\/secrets$/);
-  await expect(page.getByRole("heading", { name: "Secrets", exact: true })).toBeVisible();
-
-  // Setup is a one-time door.
-  await page.goto("/setup");
-  await expect(page).toHaveURL(/\/secrets$/);
-});
 
 test("an unauthenticated visit to /secrets asks to sign in", async ({ page }) => {
   await page.goto("/secrets");

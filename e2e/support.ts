@@ -1,11 +1,87 @@
+import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
 
 /** The root user the first-run test creates; later tests sign in with it. */
 export const ROOT = {
   email: "root@example.com",
-  password: `e2e-${Date.now().toString(36)}-correct-horse`,
+  // playwright.config.ts sets it once for the run, so every worker signs in with the same one.
+  password: process.env.E2E_ROOT_PASSWORD ?? "e2e-root-correct-horse",
 };
+
+/** A name no other test (or earlier run on a reused server) has taken. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+const run = promisify(execFile);
+const ROOT_DIR = path.resolve(import.meta.dirname, "..");
+
+/**
+ * Runs `bin/strongbox` (the AWS CLI's commands, as the root user) on the e2e server's data folder
+ * and returns its JSON output: how tests seed users, groups, roles, policies and secrets. Run the
+ * calls one after another: SQLite refuses a second writer mid-transaction (SQLITE_BUSY), and a
+ * refused call is retried.
+ */
+export async function strongbox(...args: string[]): Promise<Record<string, unknown>> {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error("E2E_DATA_DIR is not set (playwright.config.ts sets it)");
+  // The e2e server runs on the embedded SQLite default (scripts/e2e-server.sh unsets DATABASE_URL).
+  const { DATABASE_URL: _unused, ...env } = process.env;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { stdout } = await run(path.join(ROOT_DIR, "bin/strongbox"), args, {
+        cwd: ROOT_DIR,
+        env: { ...env, STRONGBOX_DATA_DIR: dataDir },
+      });
+      return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? "");
+      if (attempt >= 4 || !stderr.includes("SQLITE_BUSY")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+/** Creates an IAM user with a console password; returns its ARN and account id. */
+export async function createIamUser(
+  userName: string,
+  password: string,
+): Promise<{ arn: string; accountId: string }> {
+  const { User } = (await strongbox("iam", "create-user", "--user-name", userName)) as {
+    User: { Arn: string };
+  };
+  await strongbox("iam", "create-login-profile", "--user-name", userName, "--password", password);
+  return { arn: User.Arn, accountId: User.Arn.split(":")[4] };
+}
+
+/** A console password that meets the account's password policy. */
+export function newPassword(): string {
+  return `Pw-${Math.random().toString(36).slice(2, 10)}-${Date.now().toString(36)}!A1`;
+}
+
+/** Signs in as an IAM user through next-auth's endpoints (no UI). */
+export async function signInAsIamUser(
+  page: Page,
+  user: { accountId: string; userName: string; password: string },
+): Promise<void> {
+  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: {
+      csrfToken: csrf.csrfToken,
+      kind: "iam",
+      account: user.accountId,
+      userName: user.userName,
+      password: user.password,
+      json: "true",
+    },
+  });
+  expect(response.ok()).toBeTruthy();
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBeTruthy();
+}
 
 /** Signs in through next-auth's endpoints (no UI): for tests about something else. */
 export async function signInAsRoot(page: Page): Promise<void> {

@@ -15,14 +15,15 @@ export function useAction() {
     async <T>(
       call: () => Promise<ActionResult<T>>,
       options: { refresh?: boolean } = {},
-    ): Promise<{ ok: true; data: T } | { ok: false }> => {
+    ): Promise<{ ok: true; data: T } | { ok: false; error: ActionError }> => {
       setPending(true);
       setError(undefined);
       try {
         const result = await call();
         if (!result.ok) {
-          setError({ code: result.code, message: result.message, field: result.field });
-          return { ok: false };
+          const error = { code: result.code, message: result.message, field: result.field };
+          setError(error);
+          return { ok: false, error };
         }
         if (options.refresh !== false) router.refresh();
         return { ok: true, data: result.data };

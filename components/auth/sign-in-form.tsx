@@ -154,13 +154,7 @@ export function SignInForm({
         </Alert>
       ) : null}
 
-      <Button
-        type="submit"
-        variant="primary"
-        className="w-full"
-        size="lg"
-        loading={isSubmitting}
-      >
+      <Button type="submit" variant="primary" className="w-full" size="lg" loading={isSubmitting}>
         Sign in
       </Button>
     </form>

@@ -2,7 +2,7 @@
 // Search and paging for lists the console holds in full (IAM's lists are small, policies are
 // ~1,600): filtering in the browser makes the list narrow as you type.
 import * as React from "react";
-import { ChevronLeft, ChevronRight, Search, X } from "lucide-react";
+import { ChevronLeft, ChevronRight, Loader2, Search, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -128,5 +128,19 @@ export function EmptyRow({
         </div>
       </td>
     </tr>
+  );
+}
+
+/** "Loading policies (800 so far)" while a list arrives page by page. */
+export function LoadingMore({ count, loading }: { count?: number; loading: boolean }) {
+  if (!loading || count === undefined) return null;
+  return (
+    <span
+      className="inline-flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground"
+      role="status"
+    >
+      <Loader2 className="size-4 animate-spin" aria-hidden />
+      Loading policies ({count.toLocaleString("en-US")} so far)
+    </span>
   );
 }

@@ -37,11 +37,7 @@ export function PolicyDocumentView({
           ))}
         </code>
       </pre>
-      <CopyButton
-        value={text}
-        label={`Copy ${label} policy`}
-        className="absolute top-2 right-2"
-      />
+      <CopyButton value={text} label={`Copy ${label} policy`} className="absolute top-2 right-2" />
     </div>
   );
 }

@@ -8,7 +8,11 @@ import type { PolicySummary, ServiceSummary } from "./policies/summary-types";
 /** "Permissions defined in this policy": services with their access level, resources, conditions. */
 export function PolicySummaryView({ summary }: { summary: PolicySummary }) {
   if (summary.error) {
-    return <Alert type="error" header="The policy could not be summarised">{summary.error}</Alert>;
+    return (
+      <Alert type="error" header="The policy could not be summarised">
+        {summary.error}
+      </Alert>
+    );
   }
   const allow = summary.rows.filter((r) => r.effect === "Allow");
   const deny = summary.rows.filter((r) => r.effect === "Deny");
@@ -18,7 +22,10 @@ export function PolicySummaryView({ summary }: { summary: PolicySummary }) {
   return (
     <div className="space-y-4">
       {deny.length > 0 ? (
-        <SummaryTable title={`Explicit deny (${deny.length} of ${deny.length} services)`} rows={deny} />
+        <SummaryTable
+          title={`Explicit deny (${deny.length} of ${deny.length} services)`}
+          rows={deny}
+        />
       ) : null}
       {allow.length > 0 ? (
         <SummaryTable title={`Allow (${allow.length} services)`} rows={allow} />

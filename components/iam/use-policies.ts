@@ -1,8 +1,10 @@
 "use client";
-// Every policy the caller may list, fetched once and kept for a few minutes: the policies page and
-// every "attach policies" picker search it in the browser, so the list narrows as you type.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { listAllPoliciesAction } from "./policies/actions";
+// Every policy the caller may list, fetched once (page after page, shown as they arrive) and kept
+// for a few minutes: the policies page and every "attach policies" picker search it in the
+// browser, so the list narrows as you type.
+import * as React from "react";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { listPoliciesPageAction } from "./policies/actions";
 import type { PolicyListItem } from "./types";
 
 export const POLICIES_KEY = ["iam", "policies"] as const;
@@ -16,16 +18,38 @@ export class ActionFailure extends Error {
   }
 }
 
+type Page = { Policies: PolicyListItem[]; Marker?: string };
+
 export function usePolicies() {
-  return useQuery<PolicyListItem[], ActionFailure>({
+  const query = useInfiniteQuery<Page, ActionFailure>({
     queryKey: POLICIES_KEY,
-    queryFn: async () => {
-      const result = await listAllPoliciesAction();
+    initialPageParam: undefined,
+    queryFn: async ({ pageParam }) => {
+      const result = await listPoliciesPageAction(pageParam as string | undefined);
       if (!result.ok) throw new ActionFailure(result.code, result.message);
       return result.data;
     },
+    getNextPageParam: (last) => last.Marker,
     staleTime: 5 * 60_000,
   });
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  // Keep going until every page is in.
+  React.useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  const data = React.useMemo(
+    () => query.data?.pages.flatMap((page) => page.Policies),
+    [query.data],
+  );
+  return {
+    data,
+    error: query.error,
+    isPending: query.isPending,
+    /** More pages are on their way: the list is not complete yet. */
+    isLoadingMore: hasNextPage === true,
+    isFetching: query.isFetching,
+    refetch: query.refetch,
+  };
 }
 
 /** Call after attaching, detaching, creating or deleting policies: counts and lists change. */

@@ -88,7 +88,9 @@ export function PolicyJsonEditor({
             const { selectionStart, selectionEnd } = el;
             const next = `${value.slice(0, selectionStart)}  ${value.slice(selectionEnd)}`;
             onChange(next);
-            requestAnimationFrame(() => el.setSelectionRange(selectionStart + 2, selectionStart + 2));
+            requestAnimationFrame(() =>
+              el.setSelectionRange(selectionStart + 2, selectionStart + 2),
+            );
           }}
           rows={rows}
           spellCheck={false}
@@ -100,7 +102,11 @@ export function PolicyJsonEditor({
           className="min-h-0 flex-1 resize-none overflow-auto bg-card px-3 py-2 font-mono text-[13px] leading-5 text-foreground outline-none focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-ring"
         />
       </div>
-      <div id={`${id}-problems`} className="border-t bg-muted/40 px-3 py-2 text-xs" aria-live="polite">
+      <div
+        id={`${id}-problems`}
+        className="border-t bg-muted/40 px-3 py-2 text-xs"
+        aria-live="polite"
+      >
         {serverError ? (
           <p className="flex items-start gap-1.5 font-bold text-destructive">
             <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden />

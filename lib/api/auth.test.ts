@@ -27,7 +27,13 @@ const TOKEN = "session-token-example";
 function source(overrides: Partial<Record<string, Partial<ResolvedCredentials>>> = {}) {
   const calls = { resolve: 0, recorded: [] as string[] };
   const keys: Record<string, ResolvedCredentials> = {
-    [KEY]: { kind: "user", accessKeyId: KEY, secretAccessKey: SECRET, principal: USER, active: true },
+    [KEY]: {
+      kind: "user",
+      accessKeyId: KEY,
+      secretAccessKey: SECRET,
+      principal: USER,
+      active: true,
+    },
     [SESSION_KEY]: {
       kind: "session",
       accessKeyId: SESSION_KEY,

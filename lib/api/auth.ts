@@ -101,13 +101,18 @@ export class Authenticator {
   }
 
   /** The caller of a signed request, or the AWS error that refuses it. */
-  async authenticate(req: SigV4Request, meta: RequestMeta, options: VerifyOptions): Promise<Caller> {
+  async authenticate(
+    req: SigV4Request,
+    meta: RequestMeta,
+    options: VerifyOptions,
+  ): Promise<Caller> {
     const { protocol } = options;
     const parsed = parseAuthorization(req, { protocol });
     const key = await this.cache.getOrLoad(parsed.accessKeyId, (id) => this.source.resolve(id));
     if (!key || !key.active) throw unrecognizedClient(protocol);
     if (key.session) {
-      if (!sessionTokenMatches(key.session, parsed.securityToken)) throw unrecognizedClient(protocol);
+      if (!sessionTokenMatches(key.session, parsed.securityToken))
+        throw unrecognizedClient(protocol);
       if (key.session.expiration.getTime() <= this.now().getTime()) throw expiredToken(protocol);
     } else if (parsed.securityToken) {
       // A long-term key carries no session token; one that does was not issued by us.
@@ -119,9 +124,11 @@ export class Authenticator {
       now: this.now(),
     });
     if (key.kind === "user") {
-      this.source.recordUse(key.accessKeyId, parsed.service, parsed.region).catch((error: unknown) => {
-        console.error("api: could not record access key use", error);
-      });
+      this.source
+        .recordUse(key.accessKeyId, parsed.service, parsed.region)
+        .catch((error: unknown) => {
+          console.error("api: could not record access key use", error);
+        });
     }
     return {
       principal: key.principal,

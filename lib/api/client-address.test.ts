@@ -38,7 +38,8 @@ describe("clientInfo", () => {
       clientInfo(socket("127.0.0.1"), { "x-forwarded-for": "unknown, 192.0.2.1" }, trust).sourceIp,
     ).toBe("192.0.2.1");
     expect(
-      clientInfo(socket("127.0.0.1"), { "x-forwarded-for": "192.0.2.1, 192.0.2.2" }, trust).sourceIp,
+      clientInfo(socket("127.0.0.1"), { "x-forwarded-for": "192.0.2.1, 192.0.2.2" }, trust)
+        .sourceIp,
     ).toBe("192.0.2.1");
   });
 

@@ -29,7 +29,8 @@ export function parseTrustProxy(setting: string | undefined): TrustProxy | undef
     const expanded = item === "loopback" ? LOOPBACK : item === "private" ? PRIVATE : [item];
     for (const text of expanded) {
       const cidr = parseCidr(text);
-      if (!cidr) throw new Error(`STRONGBOX_TRUST_PROXY: '${text}' is not an address or CIDR range`);
+      if (!cidr)
+        throw new Error(`STRONGBOX_TRUST_PROXY: '${text}' is not an address or CIDR range`);
       ranges.push(cidr);
     }
   }

@@ -2,9 +2,17 @@
 // fallback (the Next console in server.ts; a 404 in tests and benchmarks, which need no console).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApiHandler, isApiRequest, type ApiHandler, type ApiHandlerOptions } from "./server-handler";
+import {
+  createApiHandler,
+  isApiRequest,
+  type ApiHandler,
+  type ApiHandlerOptions,
+} from "./server-handler";
 
-export type Fallback = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+export type Fallback = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) => void | Promise<void>;
 
 export interface StrongboxServerOptions extends ApiHandlerOptions {
   fallback?: Fallback;

@@ -47,7 +47,11 @@ describe("decodeJsonInput", () => {
   });
 
   it("converts the blob of every operation that takes one", () => {
-    const input = decodeJsonInput(sm, "UpdateSecret", body({ SecretId: "x", SecretBinary: "AA==" }));
+    const input = decodeJsonInput(
+      sm,
+      "UpdateSecret",
+      body({ SecretId: "x", SecretBinary: "AA==" }),
+    );
     expect(input.SecretBinary).toEqual(Buffer.from([0]));
   });
 
@@ -94,6 +98,8 @@ describe("encoding", () => {
       status: 400,
       body: '{"__type":"ResourceNotFoundException","Message":"gone"}',
     });
-    expect(encodeJsonError(new AwsError("InternalServiceError", "x", { status: 500 })).status).toBe(500);
+    expect(encodeJsonError(new AwsError("InternalServiceError", "x", { status: 500 })).status).toBe(
+      500,
+    );
   });
 });

@@ -17,8 +17,8 @@ export function serializationError(message: string): AwsError {
   return new AwsError("SerializationException", message, { status: 400 });
 }
 
-export function unknownOperation(): AwsError {
-  return new AwsError("UnknownOperationException", "", { status: 400 });
+export function unknownOperation(target: string): AwsError {
+  return new AwsError("UnknownOperationException", `Unknown operation ${target}.`, { status: 400 });
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -26,7 +26,11 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // Whether a shape holds a blob or a timestamp somewhere (only those need converting on input).
 const needsConversionCache = new WeakMap<ServiceModel, Map<string, boolean>>();
 
-function needsConversion(model: ServiceModel, shapeName: string, seen = new Set<string>()): boolean {
+function needsConversion(
+  model: ServiceModel,
+  shapeName: string,
+  seen = new Set<string>(),
+): boolean {
   let cache = needsConversionCache.get(model);
   if (!cache) {
     cache = new Map();
@@ -59,7 +63,12 @@ function convertInput(model: ServiceModel, ref: MemberRef, value: unknown, path:
     return Buffer.from(value, "base64");
   }
   if (ref.shape === "#timestamp") {
-    const ms = typeof value === "number" ? value * 1000 : typeof value === "string" ? Date.parse(value) : NaN;
+    const ms =
+      typeof value === "number"
+        ? value * 1000
+        : typeof value === "string"
+          ? Date.parse(value)
+          : NaN;
     if (Number.isNaN(ms)) throw serializationError(`Invalid timestamp at ${path}.`);
     return new Date(ms);
   }
@@ -68,7 +77,8 @@ function convertInput(model: ServiceModel, ref: MemberRef, value: unknown, path:
   if (shape?.type === "structure" && isObject(value)) {
     const out: Record<string, unknown> = { ...value };
     for (const [member, inner] of Object.entries(shape.members)) {
-      if (member in value) out[member] = convertInput(model, inner, value[member], `${path}.${member}`);
+      if (member in value)
+        out[member] = convertInput(model, inner, value[member], `${path}.${member}`);
     }
     return out;
   }
@@ -103,7 +113,8 @@ export function decodeJsonInput(
       throw serializationError("The request body is not valid JSON.");
     }
   }
-  if (!isObject(input)) throw serializationError("Start of structure or map found where not expected.");
+  if (!isObject(input))
+    throw serializationError("Start of structure or map found where not expected.");
   const shape = model.operations[operation]?.input;
   if (!shape || !needsConversion(model, shape)) return input;
   return convertInput(model, { shape }, input, "") as Record<string, unknown>;
@@ -112,7 +123,8 @@ export function decodeJsonInput(
 /** Plain JSON data: Dates as epoch seconds, bytes as base64, null and undefined members left out. */
 export function toWire(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000;
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
   if (Array.isArray(value)) return value.map(toWire);
   if (isObject(value)) {
     const out: Record<string, unknown> = {};

@@ -32,7 +32,10 @@ const synthetic: ServiceModel = {
         Nested: { shape: "Inner" },
       },
     },
-    Inner: { type: "structure", members: { Names: { shape: "Names" }, Deeper: { shape: "Inner" } } },
+    Inner: {
+      type: "structure",
+      members: { Names: { shape: "Names" }, Deeper: { shape: "Inner" } },
+    },
     Names: { type: "list", member: { shape: "#string" } },
     AttributeMap: { type: "map", key: { shape: "#string" }, value: { shape: "#number" } },
     OpOutput: {
@@ -79,7 +82,10 @@ describe("decodeQueryInput", () => {
       "Version=2010-05-08",
       "UserName=alice",
       "Path=%2Fteam%2F",
-      ...Array.from({ length: 10 }, (_, i) => `Tags.member.${i + 1}.Key=k${i + 1}&Tags.member.${i + 1}.Value=v${i + 1}`),
+      ...Array.from(
+        { length: 10 },
+        (_, i) => `Tags.member.${i + 1}.Key=k${i + 1}&Tags.member.${i + 1}.Value=v${i + 1}`,
+      ),
     ].join("&");
     const input = decodeQueryInput(iam, "CreateUser", params(text));
     expect(input.UserName).toBe("alice");
@@ -114,7 +120,11 @@ describe("decodeQueryInput", () => {
       "UpdateAccountPasswordPolicy",
       params("RequireSymbols=true&RequireNumbers=FALSE&MinimumPasswordLength=12"),
     );
-    expect(update).toEqual({ RequireSymbols: true, RequireNumbers: false, MinimumPasswordLength: 12 });
+    expect(update).toEqual({
+      RequireSymbols: true,
+      RequireNumbers: false,
+      MinimumPasswordLength: 12,
+    });
   });
 
   it("reads nested structures inside lists", () => {
@@ -165,13 +175,20 @@ describe("decodeQueryInput", () => {
   });
 
   it("refuses values of the wrong kind with a ValidationError that names the member", () => {
-    expect(validationError(() => decodeQueryInput(iam, "ListUsers", params("MaxItems=ten"))).message).toBe(
+    expect(
+      validationError(() => decodeQueryInput(iam, "ListUsers", params("MaxItems=ten"))).message,
+    ).toBe(
       "1 validation error detected: Value 'ten' at 'maxItems' failed to satisfy constraint: Member must be a number",
     );
     validationError(() => decodeQueryInput(synthetic, "Op", params("Enabled=yes")));
     validationError(() => decodeQueryInput(synthetic, "Op", params("When=yesterday")));
     validationError(() => decodeQueryInput(synthetic, "Op", params("Data=not*base64")));
     validationError(() => decodeQueryInput(synthetic, "Op", params("Count.member.1=1")));
+  });
+
+  it("ignores names nested deeper than any AWS shape", () => {
+    const deep = `Nested.${"Deeper.".repeat(40)}Names.member.1=x`;
+    expect(decodeQueryInput(synthetic, "Op", params(deep))).toEqual({});
   });
 
   it("ignores parameters the operation does not model and SigV4's", () => {
@@ -246,7 +263,13 @@ describe("encodeQueryResponse", () => {
     expect(xml).toContain("<MaxSessionDuration>3600</MaxSessionDuration>");
     expect(xml).toContain("<Tags></Tags>");
     expect(xml).toContain("<CreateDate>2026-01-02T03:04:05.123Z</CreateDate>");
-    const truncated = encodeQueryResponse(iam, "ListUsers", { Users: [], IsTruncated: false }, "id", XMLNS);
+    const truncated = encodeQueryResponse(
+      iam,
+      "ListUsers",
+      { Users: [], IsTruncated: false },
+      "id",
+      XMLNS,
+    );
     expect(truncated).toContain("<IsTruncated>false</IsTruncated>");
   });
 
@@ -285,8 +308,16 @@ describe("encodeQueryResponse", () => {
   });
 
   it("writes an unmodelled operation's output by its own structure", () => {
-    const xml = encodeQueryResponse(synthetic, "Unknown", { A: ["x"], B: { C: 1 } }, "id", "urn:test");
-    expect(xml).toContain("<UnknownResult><A><member>x</member></A><B><C>1</C></B></UnknownResult>");
+    const xml = encodeQueryResponse(
+      synthetic,
+      "Unknown",
+      { A: ["x"], B: { C: 1 } },
+      "id",
+      "urn:test",
+    );
+    expect(xml).toContain(
+      "<UnknownResult><A><member>x</member></A><B><C>1</C></B></UnknownResult>",
+    );
   });
 });
 
@@ -307,7 +338,9 @@ describe("query errors", () => {
   });
 
   it("maps SDK exception names and common errors to the query codes and statuses", () => {
-    expect(queryErrorCode(iam, new AwsError("NoSuchEntityException", "m", { status: 400 }))).toEqual({
+    expect(
+      queryErrorCode(iam, new AwsError("NoSuchEntityException", "m", { status: 400 })),
+    ).toEqual({
       code: "NoSuchEntity",
       status: 404,
     });
@@ -319,7 +352,11 @@ describe("query errors", () => {
       code: "MalformedPolicyDocument",
       status: 400,
     });
-    const internal = encodeQueryError(undefined, new AwsError("InternalServiceError", "x", { status: 500 }), "id");
+    const internal = encodeQueryError(
+      undefined,
+      new AwsError("InternalServiceError", "x", { status: 500 }),
+      "id",
+    );
     expect(internal.status).toBe(500);
     expect(internal.body).toContain("<Type>Receiver</Type><Code>InternalFailure</Code>");
   });

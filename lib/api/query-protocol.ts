@@ -29,13 +29,18 @@ interface ParamNode {
   children?: Map<string, ParamNode>;
 }
 
+/** No AWS shape nests this deep; deeper names are ignored rather than walked. */
+const MAX_DEPTH = 32;
+
 /** `Tags.member.1.Key=v` -> Tags → member → 1 → Key = "v". */
 function paramTree(params: Map<string, string>): ParamNode {
   const root: ParamNode = {};
   for (const [key, value] of params) {
     if (isEnvelopeParam(key)) continue;
+    const parts = key.split(".", MAX_DEPTH + 1);
+    if (parts.length > MAX_DEPTH) continue;
     let node = root;
-    for (const part of key.split(".")) {
+    for (const part of parts) {
       node.children ??= new Map();
       let child = node.children.get(part);
       if (!child) {
@@ -112,7 +117,9 @@ function decodeNode(model: ServiceModel, ref: MemberRef, node: ParamNode, path: 
     case "list": {
       const items = ref.flattened ? node : node.children?.get(shape.member.xmlName ?? "member");
       // An empty list is sent as the bare name with an empty value (`Tags=`).
-      return numbered(items).map((item, i) => decodeNode(model, shape.member, item, [...path, `member.${i + 1}`]));
+      return numbered(items).map((item, i) =>
+        decodeNode(model, shape.member, item, [...path, `member.${i + 1}`]),
+      );
     }
     case "map": {
       const entries = ref.flattened ? node : node.children?.get("entry");
@@ -174,7 +181,8 @@ function scalarText(shape: string | undefined, value: unknown, ref?: MemberRef):
     return shape === "#number" ? String(value.getTime() / 1000) : isoTimestamp(value);
   }
   if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
-  if (shape === "#timestamp" && typeof value === "number") return isoTimestamp(new Date(value * 1000));
+  if (shape === "#timestamp" && typeof value === "number")
+    return isoTimestamp(new Date(value * 1000));
   if (typeof value === "object") return JSON.stringify(value);
   const text = String(value);
   return ref?.urlEncoded ? uriEncode(text) : text;
@@ -191,7 +199,12 @@ function writeValue(
   const shape = ref ? shapeOf(model, ref) : undefined;
   if (shape?.type === "structure" || (!ref && isPlainObject(value))) {
     w.open(name);
-    writeMembers(model, w, value as Record<string, unknown>, shape?.type === "structure" ? shape.members : undefined);
+    writeMembers(
+      model,
+      w,
+      value as Record<string, unknown>,
+      shape?.type === "structure" ? shape.members : undefined,
+    );
     w.close(name);
   } else if (shape?.type === "list" || (!ref && Array.isArray(value))) {
     if (!Array.isArray(value)) return;

@@ -9,7 +9,9 @@ const req = (method: string, url: string, headers: Record<string, string> = {}) 
 
 describe("isApiRequest", () => {
   it("takes JSON-protocol calls on / and anything on /api/aws, with or without the slash", () => {
-    expect(isApiRequest(req("POST", "/", { "x-amz-target": "secretsmanager.ListSecrets" }))).toBe(true);
+    expect(isApiRequest(req("POST", "/", { "x-amz-target": "secretsmanager.ListSecrets" }))).toBe(
+      true,
+    );
     expect(isApiRequest(req("POST", "/api/aws"))).toBe(true);
     expect(isApiRequest(req("POST", "/api/aws/"))).toBe(true);
     expect(isApiRequest(req("GET", "/api/aws?x=1"))).toBe(true);
@@ -34,13 +36,15 @@ describe("isApiRequest", () => {
         }),
       ),
     ).toBe(false);
-    expect(isApiRequest(req("POST", "/", { "content-type": "text/plain;charset=UTF-8" }))).toBe(false);
-    expect(isApiRequest(req("POST", "/api/auth/callback/credentials", { "x-amz-target": "x.y" }))).toBe(
+    expect(isApiRequest(req("POST", "/", { "content-type": "text/plain;charset=UTF-8" }))).toBe(
       false,
     );
+    expect(
+      isApiRequest(req("POST", "/api/auth/callback/credentials", { "x-amz-target": "x.y" })),
+    ).toBe(false);
     expect(isApiRequest(req("POST", "/api/awsx"))).toBe(false);
-    expect(isApiRequest(req("PUT", "/", { "content-type": "application/x-www-form-urlencoded" }))).toBe(
-      false,
-    );
+    expect(
+      isApiRequest(req("PUT", "/", { "content-type": "application/x-www-form-urlencoded" })),
+    ).toBe(false);
   });
 });

@@ -71,6 +71,8 @@ interface Answer {
   status: number;
   contentType: string;
   body: string;
+  /** JSON protocols name the error in a header too (the SDKs read either). */
+  errorType?: string;
 }
 
 class BodyTooLarge extends AwsError {
@@ -109,7 +111,12 @@ function requestMeta(req: IncomingMessage, trust: TrustProxy | undefined): Reque
 }
 
 /** What SigV4 signs: the method, the path and query exactly as received, every header. */
-function sigV4Request(req: IncomingMessage, path: string, query: string, body: Buffer): SigV4Request {
+function sigV4Request(
+  req: IncomingMessage,
+  path: string,
+  query: string,
+  body: Buffer,
+): SigV4Request {
   return { method: req.method ?? "GET", path, query, headers: req.headersDistinct, body };
 }
 
@@ -123,20 +130,32 @@ function invalidAction(action: string, version: string | undefined): AwsError {
 
 export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
   const trust =
-    "trustProxy" in options ? options.trustProxy : parseTrustProxy(process.env.STRONGBOX_TRUST_PROXY);
+    "trustProxy" in options
+      ? options.trustProxy
+      : parseTrustProxy(process.env.STRONGBOX_TRUST_PROXY);
   const authenticator = options.authenticator ?? new Authenticator();
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const registry = services();
 
-  async function json(req: IncomingMessage, path: string, query: string, body: Buffer): Promise<Answer> {
-    const target = parseTarget(String(req.headers["x-amz-target"]));
+  async function json(
+    req: IncomingMessage,
+    path: string,
+    query: string,
+    body: Buffer,
+  ): Promise<Answer> {
+    const targetHeader = String(req.headers["x-amz-target"]);
+    const target = parseTarget(targetHeader);
     const service = target ? registry.byTarget.get(target.prefix) : undefined;
-    const caller = await authenticator.authenticate(sigV4Request(req, path, query, body), requestMeta(req, trust), {
-      protocol: "json",
-      service: service?.name,
-    });
+    const caller = await authenticator.authenticate(
+      sigV4Request(req, path, query, body),
+      requestMeta(req, trust),
+      {
+        protocol: "json",
+        service: service?.name,
+      },
+    );
     const operation = target && service?.operations.get(target.operation);
-    if (!target || !service || !operation) throw unknownOperation();
+    if (!target || !service || !operation) throw unknownOperation(targetHeader);
     const input = decodeJsonInput(service.model, target.operation, body);
     const output = await operation(caller, input as never);
     return { status: 200, contentType: JSON_CONTENT_TYPE, body: encodeJsonOutput(output) };
@@ -191,21 +210,29 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
           ? await json(req, path, query, body)
           : await queryProtocol(req, path, query, body, requestId, (s) => (service = s));
     } catch (caught) {
-      const error = isAwsError(caught) ? caught : InternalServiceError("An internal error occurred.");
+      const error = isAwsError(caught)
+        ? caught
+        : InternalServiceError("An internal error occurred.");
       if (!isAwsError(caught)) console.error("api: unexpected error", caught);
       if (protocol === "json") {
-        answer = { ...encodeJsonError(error), contentType: JSON_CONTENT_TYPE };
+        answer = {
+          ...encodeJsonError(error),
+          contentType: JSON_CONTENT_TYPE,
+          errorType: error.code,
+        };
       } else {
         const encoded = encodeQueryError(service?.model, error, requestId, service?.xmlns);
         answer = { ...encoded, contentType: QUERY_CONTENT_TYPE };
       }
       if (error instanceof BodyTooLarge) res.setHeader("Connection", "close");
     }
-    res.writeHead(answer.status, {
+    const headers: Record<string, string | number> = {
       "Content-Type": answer.contentType,
       "Content-Length": Buffer.byteLength(answer.body),
       "x-amzn-RequestId": requestId,
-    });
+    };
+    if (answer.errorType) headers["x-amzn-ErrorType"] = answer.errorType;
+    res.writeHead(answer.status, headers);
     res.end(answer.body);
   };
   return Object.assign(handler, { authenticator });

@@ -27,7 +27,10 @@ export interface ServiceDefinition {
 }
 
 /** AWS operation name -> operation, for every export whose `action` is `<prefix>:<Name>`. */
-export function operationsOf(module: Record<string, unknown>, prefix: string): Map<string, ApiOperation> {
+export function operationsOf(
+  module: Record<string, unknown>,
+  prefix: string,
+): Map<string, ApiOperation> {
   const operations = new Map<string, ApiOperation>();
   for (const value of Object.values(module)) {
     if (typeof value !== "function") continue;

@@ -42,7 +42,9 @@ describe("TtlCache", () => {
 
   it("does not cache a failed load", async () => {
     const cache = new TtlCache<string, number>({ ttlMs: 1000, maxEntries: 10 });
-    await expect(cache.getOrLoad("k", async () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
+    await expect(
+      cache.getOrLoad("k", async () => Promise.reject(new Error("db down"))),
+    ).rejects.toThrow("db down");
     expect(await cache.getOrLoad("k", async () => 7)).toBe(7);
   });
 

@@ -16,7 +16,13 @@ describe("escapeXml", () => {
 
 describe("XmlWriter", () => {
   it("nests elements with attributes and text", () => {
-    const xml = new XmlWriter().open("A", { xmlns: "urn:x&y" }).leaf("B", "1 < 2").close("A").toString();
-    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<A xmlns="urn:x&amp;y"><B>1 &lt; 2</B></A>');
+    const xml = new XmlWriter()
+      .open("A", { xmlns: "urn:x&y" })
+      .leaf("B", "1 < 2")
+      .close("A")
+      .toString();
+    expect(xml).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<A xmlns="urn:x&amp;y"><B>1 &lt; 2</B></A>',
+    );
   });
 });

@@ -2,8 +2,8 @@
 // string. Responses are small and written once, so no DOM.
 
 // XML 1.0 cannot carry these at all, not even as character references.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const SPECIAL = /[&<>"'\r]/g;
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
@@ -27,7 +27,8 @@ export class XmlWriter {
   open(name: string, attributes?: Record<string, string>): this {
     this.out += `<${name}`;
     if (attributes) {
-      for (const [key, value] of Object.entries(attributes)) this.out += ` ${key}="${escapeXml(value)}"`;
+      for (const [key, value] of Object.entries(attributes))
+        this.out += ` ${key}="${escapeXml(value)}"`;
     }
     this.out += ">";
     return this;

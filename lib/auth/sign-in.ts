@@ -32,7 +32,8 @@ const methods: { [K in SignInCredentials["kind"]]: Authenticator<K> } = {
     const result = await signInIamUser({ account, userName, password, sourceIp });
     if (result.ok) return result.principal;
     // A wrong account, user name or password all read the same; only a lockout says more.
-    if (result.reason === "locked") throw new SignInError(lockedOutMessage(result.retryAfterSeconds));
+    if (result.reason === "locked")
+      throw new SignInError(lockedOutMessage(result.retryAfterSeconds));
     return undefined;
   },
 };

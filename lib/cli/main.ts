@@ -9,6 +9,8 @@ const USAGE = `usage: strongbox <command> [<subcommand>] [options]
   init --root-email EMAIL --root-password PASSWORD   create the root user (migrates first)
   db migrate                                         apply pending database migrations
   secretsmanager <command> [options]                 e.g. create-secret, get-secret-value, list-secrets
+  lambda <command> [options]                         rotation functions: create-function --template ..., list-functions
+  worker [--once] [--interval-ms N]                  rotate secrets on schedule (as the server does)
   iam simulate-custom-policy [options]               AWS's SimulateCustomPolicy (--jsonl for bulk)
   iam validate-policy | accessanalyzer validate-policy   Access Analyzer findings for a policy
   iam <command> [options]                            e.g. create-user, attach-user-policy, create-access-key
@@ -140,6 +142,14 @@ async function run(argv: string[]): Promise<number> {
     const purged = await purgeDeletedSecrets(await getRuntime());
     process.stdout.write(formatOutput({ PurgedSecrets: purged }) + "\n");
     return 0;
+  }
+  if (service === "lambda") {
+    const { lambdaCommands } = await import("./lambda");
+    return runOperation("lambda", lambdaCommands, command, rest);
+  }
+  if (service === "worker") {
+    const { runWorker } = await import("../rotation/worker");
+    return runWorker([command, ...rest].filter((a) => a !== undefined));
   }
   if (service === "secretsmanager") {
     const { secretsmanagerCommands } = await import("./secretsmanager");

@@ -13,6 +13,15 @@ function params(spec: Record<string, ParamType>): Record<string, ParamSpec> {
   );
 }
 
+/** Shorthand gives `AutomaticallyAfterDays=30` as text; the API takes a number. */
+function rotationRulesFromShorthand(input: Record<string, unknown>): Record<string, unknown> {
+  const rules = input.RotationRules as Record<string, unknown> | undefined;
+  if (rules && typeof rules.AutomaticallyAfterDays === "string" && /^\d+$/.test(rules.AutomaticallyAfterDays)) {
+    return { ...input, RotationRules: { ...rules, AutomaticallyAfterDays: Number(rules.AutomaticallyAfterDays) } };
+  }
+  return input;
+}
+
 export interface CliCommand {
   op: AnyOp;
   params: Record<string, ParamSpec>;
@@ -136,6 +145,27 @@ export const secretsmanagerCommands: Record<string, CliCommand> = {
   },
   "get-resource-policy": { op: sm.getResourcePolicy as AnyOp, params: params(secretId) },
   "delete-resource-policy": { op: sm.deleteResourcePolicy as AnyOp, params: params(secretId) },
+  "rotate-secret": {
+    op: (async (caller: never, input: Record<string, unknown>) => {
+      const out = await sm.rotateSecret(caller, rotationRulesFromShorthand(input) as never);
+      // The rotation runs in this process: wait for it before the command ends.
+      const { settleRotations } = await import("../rotation/in-flight");
+      await settleRotations();
+      return out;
+    }) as AnyOp,
+    params: params({
+      ...secretId,
+      "client-request-token": "string",
+      "rotation-lambda-arn": "string",
+      "rotation-rules": "structure",
+      "rotate-immediately": "boolean",
+    }),
+  },
+  "cancel-rotate-secret": { op: sm.cancelRotateSecret as AnyOp, params: params(secretId) },
+  "list-rotation-attempts": {
+    op: sm.listRotationAttempts as AnyOp,
+    params: params({ ...secretId, "max-results": "integer", "next-token": "string" }),
+  },
   "validate-resource-policy": {
     op: sm.validateResourcePolicy as AnyOp,
     params: params({ ...secretId, "resource-policy": "string" }),

@@ -91,7 +91,7 @@ export function compileArnPattern(chunks: readonly PatternChunk[]): ArnPattern |
   const exact = globs.every((g) => g.kind === "exact")
     ? globs.map((g) => g.text).join(":")
     : undefined;
-  return exact === undefined ? { parts: globs } : { parts: globs, exact };
+  return { parts: globs, exact };
 }
 
 /** Matches an ARN against a compiled pattern, component by component. */

@@ -136,7 +136,12 @@ function compileStatement(statement: Statement, version: PolicyVersion): Compile
   const conditions: CompiledCondition[] = [];
   for (const op of statement.condition?.operators ?? []) {
     for (const entry of op.entries) {
-      const key = JSON.stringify([version, op.operator, entry.key, entry.values.map((v) => v.value)]);
+      const key = JSON.stringify([
+        version,
+        op.operator,
+        entry.key,
+        entry.values.map((v) => v.value),
+      ]);
       conditions.push(
         sharedConditions.intern(key, () =>
           compileCondition(op.operator, op.parsed, entry, version),

@@ -18,6 +18,7 @@ import type { ContextEntry, EvaluationContext } from "./context";
 import { evaluateNull, parseNullValue } from "./conditions/null";
 import { OPERATORS } from "./conditions/operators";
 import { FALSE, TRUE, UNKNOWN, type OperatorFamily, type Tri } from "./conditions/types";
+import { lookupOf } from "./memo";
 import {
   parseTemplate,
   resolveTemplate,
@@ -69,7 +70,7 @@ export function compileCondition(
   const condition: CompiledCondition = {
     operator,
     key: entry.key,
-    lookup: entry.key.toLowerCase(),
+    lookup: lookupOf(entry.key),
     span: entry.span,
     parsed,
     family: spec?.family,
@@ -78,6 +79,7 @@ export function compileCondition(
     hasTemplates: false,
     staticValues: [],
     staticMalformed: false,
+    nullValues: undefined,
     epoch: 0,
     result: FALSE,
   };
@@ -201,6 +203,7 @@ export function evaluateCondition(
 
 /** The entry's values read by the family, kept on the entry for the rest of the evaluation. */
 function readRequestValues(entry: ContextEntry, family: OperatorFamily): readonly unknown[] {
+  if (family.requestIsText) return entry.values;
   if (entry.readBy === family && entry.read) return entry.read;
   const read = entry.values.map((v) => family.request(v));
   entry.readBy = family;

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EvaluationContext, normalizeContextValue } from "./context";
+import { EvaluationContext, normalizeContextValue, type ContextValue } from "./context";
+import { lookupOf } from "./memo";
 
 describe("request context", () => {
   it("normalises plain values", () => {
@@ -113,5 +115,86 @@ describe("request context", () => {
     expect(request("arn:aws:secretsmanager:us-east-1:444455556666:secret:x").crossAccount).toBe(
       true,
     );
+  });
+});
+
+describe("normalising a plain scalar (the fast path)", () => {
+  it("reads as the general path reads the same value typed String", () => {
+    const scalar = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constantFrom(Number.NaN, Infinity, -0),
+    );
+    fc.assert(
+      fc.property(scalar, (value) => {
+        expect(normalizeContextValue("k", value)).toEqual(
+          normalizeContextValue("k", { type: "String", value }),
+        );
+      }),
+    );
+  });
+});
+
+describe("context key lookup (lazy, by shared lower-case names)", () => {
+  /** The general path: a map from each lower-cased name to the last name spelled so. */
+  const reference = (context: Record<string, ContextValue>, lookup: string) => {
+    const names = new Map<string, string>();
+    for (const key of Object.keys(context)) names.set(key.toLowerCase(), key);
+    const key = names.get(lookup);
+    return key === undefined ? undefined : normalizeContextValue(key, context[key]);
+  };
+  // Spellings that lower-case alike, and non-ASCII ones whose lower case differs in length (İ).
+  const name = fc.constantFrom(
+    "aws:SourceIp",
+    "AWS:SOURCEIP",
+    "aws:sourceip",
+    "svc:K",
+    "svc:\u212a",
+    "svc:k",
+    "svc:\u0130d",
+    "svc:i\u0307d",
+    "svc:id",
+    "svc:Stage",
+  );
+
+  it("finds the key the general path finds, for any spelling and order", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { maxLength: 6 }), name, (keys, wanted) => {
+        const context = Object.fromEntries(keys.map((k, i) => [k, `v${i}`]));
+        const lookup = wanted.toLowerCase();
+        const c = new EvaluationContext({
+          principal: { arn: "arn:aws:iam::111122223333:user/alice" },
+          action: "a:b",
+          resource: "*",
+          context,
+        });
+        expect(c.get(lookup)).toEqual(reference(context, lookup));
+        // Read twice (memoised per context) and with a differently made, equal lookup string.
+        expect(c.get(lookup)).toEqual(reference(context, lookup));
+        expect(c.get(`${lookup} `.trimEnd())).toEqual(reference(context, lookup));
+      }),
+    );
+  });
+
+  it("lower-cases names as toLowerCase does (memoised)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 12 }), (text) => {
+        expect(lookupOf(text)).toBe(text.toLowerCase());
+        expect(lookupOf(text.toUpperCase())).toBe(text.toUpperCase().toLowerCase());
+        expect(lookupOf(text)).toBe(text.toLowerCase());
+      }),
+    );
+  });
+
+  it("finds principal tags case-insensitively, the first spelling winning", () => {
+    const c = new EvaluationContext({
+      principal: { arn: "arn:aws:iam::111122223333:user/alice", tags: { Team: "a", team: "b" } },
+      action: "a:b",
+      resource: "*",
+    });
+    expect(c.variable("aws:principaltag/team")).toBe("a");
+    expect(c.variable("aws:principaltag/TEAM".toLowerCase())).toBe("a");
   });
 });

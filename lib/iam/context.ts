@@ -3,6 +3,7 @@
  * request context keys. Context key names compare case-insensitively; values keep their case.
  */
 import { parseArn, splitArn, type ArnParts, type ArnValue } from "./arn";
+import { lookupOf } from "./memo";
 
 /** aws:PrincipalType values, as AWS spells them; "Service" for a service principal. */
 export type PrincipalKind =
@@ -111,6 +112,13 @@ function bytesToBase64(bytes: Uint8Array): string {
 }
 
 export function normalizeContextValue(key: string, input: ContextValue): ContextEntry {
+  // The common case, one plain string, number or boolean: no list to walk.
+  if (typeof input === "string" || typeof input === "number" || typeof input === "boolean") {
+    const text = scalarToString(input);
+    return text === undefined
+      ? { key, values: [], multi: false, invalid: true, readBy: undefined, read: undefined }
+      : { key, values: [text], multi: false, invalid: false, readBy: undefined, read: undefined };
+  }
   let raw: unknown = input;
   let multi: boolean | undefined;
   let invalid = false;
@@ -139,7 +147,7 @@ export function normalizeContextValue(key: string, input: ContextValue): Context
     if (text === undefined) invalid = true;
     else values.push(text);
   }
-  return { key, values, multi, invalid };
+  return { key, values, multi, invalid, readBy: undefined, read: undefined };
 }
 
 interface PrincipalInfo {
@@ -147,6 +155,8 @@ interface PrincipalInfo {
   account: string | undefined;
   /** The role ARN (no path) of an assumed-role session. */
   roleArn: string | undefined;
+  /** The text after the ARN's last slash: an IAM user's name. */
+  userName: string | undefined;
 }
 
 interface ActionInfo {
@@ -175,6 +185,7 @@ function principalInfo(arn: string): PrincipalInfo {
     kind,
     account: parsed?.account || undefined,
     roleArn: kind === "AssumedRole" && parsed ? roleArnOfSession(parsed) : undefined,
+    userName: userNameOf(arn),
   };
 }
 
@@ -194,11 +205,17 @@ export class EvaluationContext {
   readonly principalAccount: string | undefined;
   /** The role ARN (no path) of an assumed-role session. */
   readonly roleArn: string | undefined;
+  private readonly principalInfo: PrincipalInfo;
   private arn: ArnValue | null | undefined;
-  /** The request context's key names, read once. */
+  /** The request context's key names, and the same lower-cased, read once. */
   private names: string[] | undefined;
-  /** Each key as looked up (lower case), normalised on first use. */
-  private entries: Map<string, ContextEntry | null> | undefined;
+  private lowered: readonly string[] | undefined;
+  /**
+   * Each key looked up (lower case) and its entry, normalised on first use. A request reads a
+   * handful of keys: a short list scanned with === is cheaper than a Map made per request.
+   */
+  private readonly lookups: string[] = [];
+  private readonly entries: (ContextEntry | undefined)[] = [];
 
   constructor(request: AuthorizationRequest) {
     this.request = request;
@@ -208,6 +225,7 @@ export class EvaluationContext {
     this.resource = request.resource;
     const principal = request.principal;
     const info = memo(principals, principal.arn, principalInfo);
+    this.principalInfo = info;
     this.principalKind = principal.type ?? info.kind;
     this.principalAccount = principal.accountId ?? info.account;
     this.roleArn =
@@ -237,13 +255,14 @@ export class EvaluationContext {
 
   /** The context key (case-insensitive `lookup`, already lower-cased), explicit or derived. */
   get(lookup: string): ContextEntry | undefined {
-    const entries = (this.entries ??= new Map());
-    let entry = entries.get(lookup);
-    if (entry === undefined) {
-      entry = this.resolve(lookup) ?? null;
-      entries.set(lookup, entry);
+    const lookups = this.lookups;
+    for (let i = 0; i < lookups.length; i++) {
+      if (lookups[i] === lookup) return this.entries[i];
     }
-    return entry ?? undefined;
+    const entry = this.resolve(lookup);
+    lookups.push(lookup);
+    this.entries.push(entry);
+    return entry;
   }
 
   /** The value of a single-valued key, for policy variables. */
@@ -257,13 +276,24 @@ export class EvaluationContext {
   private resolve(lookup: string): ContextEntry | undefined {
     const context = this.request.context;
     if (context) {
-      const key = findKey((this.names ??= Object.keys(context)), lookup);
-      if (key !== undefined) return normalizeContextValue(key, context[key]);
+      const names = (this.names ??= Object.keys(context));
+      const lowered = (this.lowered ??= lowerCaseNames(names));
+      // The last name that lower-cases to the lookup (as a map built in key order would keep).
+      for (let i = lowered.length - 1; i >= 0; i--) {
+        if (lowered[i] === lookup) return normalizeContextValue(names[i], context[names[i]]);
+      }
     }
     const value = this.derived(lookup);
     return value === undefined
       ? undefined
-      : { key: lookup, values: [value], multi: false, invalid: false };
+      : {
+          key: lookup,
+          values: [value],
+          multi: false,
+          invalid: false,
+          readBy: undefined,
+          read: undefined,
+        };
   }
 
   /** Keys the engine derives from the principal and resource when the request does not give them. */
@@ -282,15 +312,18 @@ export class EvaluationContext {
       case "aws:userid":
         return principal.userId ?? (kind === "Account" ? this.principalAccount : undefined);
       case "aws:username":
-        return principal.username ?? (kind === "User" ? userNameOf(principal.arn) : undefined);
+        return principal.username ?? (kind === "User" ? this.principalInfo.userName : undefined);
       case "aws:principalservicename":
         return kind === "Service" ? principal.arn : undefined;
       case "aws:resourceaccount":
         return this.resourceAccount;
     }
-    if (lookup.startsWith(PRINCIPAL_TAG) && principal.tags) {
-      const tag = findKey(Object.keys(principal.tags), lookup.slice(PRINCIPAL_TAG.length), true);
-      if (tag !== undefined) return principal.tags[tag];
+    if (principal.tags) {
+      const tag = principalTagOf(lookup);
+      if (tag === undefined) return undefined;
+      for (const name of Object.keys(principal.tags)) {
+        if (lookupOf(name) === tag) return principal.tags[name];
+      }
     }
     return undefined;
   }
@@ -298,38 +331,37 @@ export class EvaluationContext {
 
 const PRINCIPAL_TAG = "aws:principaltag/";
 
+/** The tag a `aws:principaltag/…` lookup names (lower case), by lookup. */
+const principalTags = new Map<string, string | null>();
+
+function principalTagOf(lookup: string): string | undefined {
+  let tag = principalTags.get(lookup);
+  if (tag === undefined) {
+    tag = lookup.startsWith(PRINCIPAL_TAG) ? lookupOf(lookup.slice(PRINCIPAL_TAG.length)) : null;
+    if (principalTags.size >= MEMO_LIMIT) principalTags.clear();
+    principalTags.set(lookup, tag);
+  }
+  return tag ?? undefined;
+}
+
 /**
- * The name in `names` that lower-cases to `lookup`: the last one, or with `first` the first.
- * Compares in place rather than lower-casing every name of every request.
+ * The last request's key names and their lower case. Requests of one kind carry the same names
+ * (the same strings, compared by identity first), so this is usually a few compares.
  */
-function findKey(names: readonly string[], lookup: string, first = false): string | undefined {
-  const ascii = isAscii(lookup);
-  let found: string | undefined;
-  for (let i = 0; i < names.length; i++) {
-    if (sameKey(names[i], lookup, ascii)) {
-      found = names[i];
-      if (first) break;
-    }
-  }
-  return found;
-}
+let lastNames: readonly string[] = [];
+let lastLowered: readonly string[] = [];
 
-/** `name.toLowerCase() === lookup`, without allocating for ASCII names. */
-export function sameKey(name: string, lookup: string, lookupIsAscii: boolean): boolean {
-  // Lower-casing changes the length only of non-ASCII text (İ → i̇), which no ASCII lookup equals.
-  if (name.length !== lookup.length) return !lookupIsAscii && name.toLowerCase() === lookup;
-  for (let i = 0; i < name.length; i++) {
-    let c = name.charCodeAt(i);
-    if (c >= 0x80) return name.toLowerCase() === lookup;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== lookup.charCodeAt(i)) return false;
+function lowerCaseNames(names: readonly string[]): readonly string[] {
+  if (names.length === lastNames.length) {
+    let same = true;
+    for (let i = 0; i < names.length && same; i++) same = names[i] === lastNames[i];
+    if (same) return lastLowered;
   }
-  return true;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
+  const lowered = new Array<string>(names.length);
+  for (let i = 0; i < names.length; i++) lowered[i] = lookupOf(names[i]);
+  lastNames = names;
+  lastLowered = lowered;
+  return lowered;
 }
 
 function principalKindOf(arn: string, resource: string | undefined): PrincipalKind {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileChunks, compileGlob, globMatch, wildcardMatch } from "./glob";
+import { compileChunks, compileGlob, globMatch, regionEquals, wildcardMatch } from "./glob";
 
 /** A slow, obviously correct reference: backtracking over the pattern. */
 function reference(pattern: string, value: string): boolean {
@@ -86,5 +86,21 @@ describe("glob", () => {
   it("matches a slice of a string", () => {
     expect(globMatch(compileGlob("s*t"), "xxsecretyy", 2, 8)).toBe(true);
     expect(globMatch(compileGlob("s*t"), "xxsecretyy", 2, 9)).toBe(false);
+  });
+});
+
+describe("regionEquals (compares from the end)", () => {
+  it("is startsWith at an offset", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", ":"), maxLength: 10 }),
+        fc.string({ unit: fc.constantFrom("a", "b", ":"), maxLength: 4 }),
+        fc.nat(12),
+        (value, text, start) => {
+          if (start > value.length) start = value.length;
+          expect(regionEquals(value, start, text)).toBe(value.startsWith(text, start));
+        },
+      ),
+    );
   });
 });

@@ -80,9 +80,14 @@ export function globMatch(glob: Glob, value: string, start = 0, end = value.leng
   }
 }
 
-/** `value.startsWith(text, start)`, which V8 runs far slower than this loop. */
+/**
+ * `value.startsWith(text, start)`, which V8 runs far slower than this loop. Compares from the
+ * end: patterns and ARNs tend to share their beginning (`arn:aws:secretsmanager:…:secret:team`)
+ * and differ near the end, so a mismatch shows sooner.
+ */
 export function regionEquals(value: string, start: number, text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  if (text.length > 0 && start + text.length > value.length) return false;
+  for (let i = text.length - 1; i >= 0; i--) {
     if (value.charCodeAt(start + i) !== text.charCodeAt(i)) return false;
   }
   return true;

@@ -25,6 +25,7 @@ export type {
 } from "./context";
 export { evaluate, createPolicySet } from "./evaluate";
 export type {
+  EvaluateOptions,
   EvaluationResult,
   MatchedStatement,
   PolicySet,

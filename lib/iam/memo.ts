@@ -36,3 +36,21 @@ export class InternTable<V> {
     return value;
   }
 }
+
+const lowerCase = new InternTable<string>();
+const lowerByName = new Map<string, string>();
+
+/**
+ * A context key name lower-cased, as one shared string per key: lookups compiled from policies
+ * and names read from requests then compare by identity (a pointer compare) when equal.
+ */
+export function lookupOf(name: string): string {
+  let lookup = lowerByName.get(name);
+  if (lookup === undefined) {
+    const lower = name.toLowerCase();
+    lookup = lowerCase.intern(lower, () => lower);
+    if (lowerByName.size >= INTERN_LIMIT) lowerByName.clear();
+    lowerByName.set(name, lookup);
+  }
+  return lookup;
+}

@@ -25,11 +25,7 @@ export const MATCH = 1;
 export const MALFORMED = 2;
 /** A variable without a value and without a default: the element does not match (AWS). */
 export const UNRESOLVED = 3;
-export type ResourceOutcome =
-  | typeof NO_MATCH
-  | typeof MATCH
-  | typeof MALFORMED
-  | typeof UNRESOLVED;
+export type ResourceOutcome = typeof NO_MATCH | typeof MATCH | typeof MALFORMED | typeof UNRESOLVED;
 
 /** The first five components of ARN patterns that start alike, matched once per evaluation. */
 export interface ArnHead {
@@ -71,7 +67,19 @@ export function compileResource(text: string, version: PolicyVersion): ResourceM
 }
 
 function buildResource(text: string, version: PolicyVersion): ResourceMatcher {
-  const matcher: ResourceMatcher = { text, any: false, malformed: false, epoch: 0, outcome: 0 };
+  // Every field set here, so that all matchers share one shape.
+  const matcher: ResourceMatcher = {
+    text,
+    any: false,
+    arn: undefined,
+    template: undefined,
+    head: undefined,
+    tail: undefined,
+    sharedHead: undefined,
+    malformed: false,
+    epoch: 0,
+    outcome: NO_MATCH,
+  };
   if (text === "*") {
     matcher.any = true;
     return matcher;

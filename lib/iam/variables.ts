@@ -4,6 +4,7 @@
  * (and policies without Version) the text is literal.
  */
 import { compileChunks, literalPrefix, type Glob, type PatternChunk } from "./glob";
+import { lookupOf } from "./memo";
 
 export interface VariableRef {
   /** The key as written, for reporting. */
@@ -68,8 +69,11 @@ export function parseTemplate(text: string): Template | undefined {
     }
     const withDefault = DEFAULT_VALUE.exec(body);
     const key = (withDefault ? withDefault[1] : body).trim();
-    const ref: VariableRef = { key, lookup: key.toLowerCase() };
-    if (withDefault) ref.defaultValue = withDefault[2];
+    const ref: VariableRef = {
+      key,
+      lookup: lookupOf(key),
+      defaultValue: withDefault ? withDefault[2] : undefined,
+    };
     if (raw) parts.push(raw);
     raw = "";
     parts.push(ref);
@@ -77,7 +81,7 @@ export function parseTemplate(text: string): Template | undefined {
   }
   if (raw) parts.push(raw);
   if (parts.every((p) => typeof p === "string")) return undefined;
-  return { parts, variables };
+  return { parts, prefix: undefined, globs: undefined, variables };
 }
 
 /**
@@ -114,7 +118,12 @@ export function resolveTemplate(
 /** Marks a template as a resource part whose literal prefix the caller compares first. */
 export function withPrefix(template: Template): Template {
   const first = template.parts[0];
-  return { ...template, prefix: typeof first === "string" ? literalPrefix(first) : "" };
+  return {
+    parts: template.parts,
+    prefix: typeof first === "string" ? literalPrefix(first) : "",
+    globs: undefined,
+    variables: template.variables,
+  };
 }
 
 const GLOB_MEMO_LIMIT = 256;

@@ -37,8 +37,11 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+/** STRONGBOX_TEST_API_PROVIDER=postgres runs the single-provider API tests on PostgreSQL. */
+const DEFAULT_PROVIDER = (process.env.STRONGBOX_TEST_API_PROVIDER ?? "sqlite") as DatabaseProvider;
+
 export async function startHarness(
-  provider: DatabaseProvider = "sqlite",
+  provider: DatabaseProvider = DEFAULT_PROVIDER,
   options: { credentialCacheMs?: number } = {},
 ): Promise<ApiHarness> {
   const rt = await createTestRuntime(provider);

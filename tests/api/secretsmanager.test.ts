@@ -2,6 +2,7 @@
 // Strongbox's API: requests, answers and errors as the SDK's typed exceptions.
 import {
   BatchGetSecretValueCommand,
+  CancelRotateSecretCommand,
   CreateSecretCommand,
   DeleteResourcePolicyCommand,
   DeleteSecretCommand,
@@ -18,6 +19,7 @@ import {
   ResourceExistsException,
   ResourceNotFoundException,
   RestoreSecretCommand,
+  RotateSecretCommand,
   SecretsManagerClient,
   SecretsManagerServiceException,
   TagResourceCommand,
@@ -61,6 +63,8 @@ describe("the operation table", () => {
         "UpdateSecret",
         "UpdateSecretVersionStage",
         "ValidateResourcePolicy",
+        "RotateSecret",
+        "CancelRotateSecret",
       ]),
     );
     for (const name of exported) expect(served.model.operations[name], name).toBeDefined();
@@ -90,7 +94,9 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
         Tags: [{ Key: "team", Value: "payments" }],
       }),
     );
-    expect(created.ARN).toMatch(/^arn:aws:secretsmanager:us-east-1:111122223333:secret:prod\/db\/main-\w{6}$/);
+    expect(created.ARN).toMatch(
+      /^arn:aws:secretsmanager:us-east-1:111122223333:secret:prod\/db\/main-\w{6}$/,
+    );
     expect(created.Name).toBe("prod/db/main");
     expect(created.VersionId).toBe(TOKEN_A);
 
@@ -127,15 +133,31 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
   });
 
   it("puts new versions, moves labels, and lists versions", async () => {
-    await sm.send(new CreateSecretCommand({ Name: "rotating", SecretString: "one", ClientRequestToken: TOKEN_A }));
+    await sm.send(
+      new CreateSecretCommand({
+        Name: "rotating",
+        SecretString: "one",
+        ClientRequestToken: TOKEN_A,
+      }),
+    );
     const put = await sm.send(
-      new PutSecretValueCommand({ SecretId: "rotating", SecretString: "two", ClientRequestToken: TOKEN_B }),
+      new PutSecretValueCommand({
+        SecretId: "rotating",
+        SecretString: "two",
+        ClientRequestToken: TOKEN_B,
+      }),
     );
     expect(put).toMatchObject({ VersionId: TOKEN_B, VersionStages: ["AWSCURRENT"] });
-    expect((await sm.send(new GetSecretValueCommand({ SecretId: "rotating" }))).SecretString).toBe("two");
-    const previous = await sm.send(new GetSecretValueCommand({ SecretId: "rotating", VersionStage: "AWSPREVIOUS" }));
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: "rotating" }))).SecretString).toBe(
+      "two",
+    );
+    const previous = await sm.send(
+      new GetSecretValueCommand({ SecretId: "rotating", VersionStage: "AWSPREVIOUS" }),
+    );
     expect(previous.SecretString).toBe("one");
-    const byId = await sm.send(new GetSecretValueCommand({ SecretId: "rotating", VersionId: TOKEN_A }));
+    const byId = await sm.send(
+      new GetSecretValueCommand({ SecretId: "rotating", VersionId: TOKEN_A }),
+    );
     expect(byId.VersionStages).toEqual(["AWSPREVIOUS"]);
 
     await sm.send(
@@ -146,11 +168,15 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
         RemoveFromVersionId: TOKEN_B,
       }),
     );
-    expect((await sm.send(new GetSecretValueCommand({ SecretId: "rotating" }))).SecretString).toBe("one");
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: "rotating" }))).SecretString).toBe(
+      "one",
+    );
 
     const versions = await sm.send(new ListSecretVersionIdsCommand({ SecretId: "rotating" }));
     expect(versions.Name).toBe("rotating");
-    const stages = Object.fromEntries(versions.Versions!.map((v) => [v.VersionId, v.VersionStages]));
+    const stages = Object.fromEntries(
+      versions.Versions!.map((v) => [v.VersionId, v.VersionStages]),
+    );
     expect(stages[TOKEN_A]).toEqual(["AWSCURRENT"]);
     expect(stages[TOKEN_B]).toEqual(["AWSPREVIOUS"]);
     expect(versions.Versions![0].CreatedDate).toBeInstanceOf(Date);
@@ -159,12 +185,20 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
   it("updates a secret's description and value", async () => {
     await sm.send(new CreateSecretCommand({ Name: "to-update", SecretString: "v1" }));
     const updated = await sm.send(
-      new UpdateSecretCommand({ SecretId: "to-update", Description: "new words", SecretString: "v2" }),
+      new UpdateSecretCommand({
+        SecretId: "to-update",
+        Description: "new words",
+        SecretString: "v2",
+      }),
     );
     expect(updated.Name).toBe("to-update");
     expect(updated.VersionId).toBeDefined();
-    expect((await sm.send(new DescribeSecretCommand({ SecretId: "to-update" }))).Description).toBe("new words");
-    expect((await sm.send(new GetSecretValueCommand({ SecretId: "to-update" }))).SecretString).toBe("v2");
+    expect((await sm.send(new DescribeSecretCommand({ SecretId: "to-update" }))).Description).toBe(
+      "new words",
+    );
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: "to-update" }))).SecretString).toBe(
+      "v2",
+    );
   });
 
   it("lists with filters and pages with NextToken (the SDK's paginator)", async () => {
@@ -196,7 +230,10 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
     );
     expect(out.SecretValues!.map((v) => v.SecretString).sort()).toEqual(["A", "B"]);
     expect(out.Errors).toEqual([
-      expect.objectContaining({ SecretId: "batch/missing", ErrorCode: "ResourceNotFoundException" }),
+      expect.objectContaining({
+        SecretId: "batch/missing",
+        ErrorCode: "ResourceNotFoundException",
+      }),
     ]);
   });
 
@@ -218,7 +255,9 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
 
   it("deletes with a recovery window, restores, and deletes for good", async () => {
     await sm.send(new CreateSecretCommand({ Name: "doomed", SecretString: "x" }));
-    const deleted = await sm.send(new DeleteSecretCommand({ SecretId: "doomed", RecoveryWindowInDays: 7 }));
+    const deleted = await sm.send(
+      new DeleteSecretCommand({ SecretId: "doomed", RecoveryWindowInDays: 7 }),
+    );
     expect(deleted.Name).toBe("doomed");
     expect(deleted.DeletionDate).toBeInstanceOf(Date);
     expect(deleted.DeletionDate!.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
@@ -226,27 +265,39 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
     const readDeleted = await rejection(sm.send(new GetSecretValueCommand({ SecretId: "doomed" })));
     expect(readDeleted).toBeInstanceOf(InvalidRequestException);
     expect(readDeleted.message).toMatch(/marked for deletion/);
-    expect((await sm.send(new DescribeSecretCommand({ SecretId: "doomed" }))).DeletedDate).toBeInstanceOf(Date);
+    expect(
+      (await sm.send(new DescribeSecretCommand({ SecretId: "doomed" }))).DeletedDate,
+    ).toBeInstanceOf(Date);
 
     const restored = await sm.send(new RestoreSecretCommand({ SecretId: "doomed" }));
     expect(restored.Name).toBe("doomed");
-    expect((await sm.send(new GetSecretValueCommand({ SecretId: "doomed" }))).SecretString).toBe("x");
-
-    await sm.send(new DeleteSecretCommand({ SecretId: "doomed", ForceDeleteWithoutRecovery: true }));
-    expect(await rejection(sm.send(new DescribeSecretCommand({ SecretId: "doomed" })))).toBeInstanceOf(
-      ResourceNotFoundException,
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: "doomed" }))).SecretString).toBe(
+      "x",
     );
+
+    await sm.send(
+      new DeleteSecretCommand({ SecretId: "doomed", ForceDeleteWithoutRecovery: true }),
+    );
+    expect(
+      await rejection(sm.send(new DescribeSecretCommand({ SecretId: "doomed" }))),
+    ).toBeInstanceOf(ResourceNotFoundException);
   });
 
   it("generates random passwords", async () => {
     const out = await sm.send(
-      new GetRandomPasswordCommand({ PasswordLength: 40, ExcludePunctuation: true, RequireEachIncludedType: true }),
+      new GetRandomPasswordCommand({
+        PasswordLength: 40,
+        ExcludePunctuation: true,
+        RequireEachIncludedType: true,
+      }),
     );
     expect(out.RandomPassword).toMatch(/^[A-Za-z0-9]{40}$/);
   });
 
   it("puts, reads, validates and deletes a resource policy", async () => {
-    const { ARN } = await sm.send(new CreateSecretCommand({ Name: "with-policy", SecretString: "x" }));
+    const { ARN } = await sm.send(
+      new CreateSecretCommand({ Name: "with-policy", SecretString: "x" }),
+    );
     const policy = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
@@ -260,27 +311,48 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
     });
     const validated = await sm.send(new ValidateResourcePolicyCommand({ ResourcePolicy: policy }));
     expect(validated.PolicyValidationPassed).toBe(true);
-    const put = await sm.send(new PutResourcePolicyCommand({ SecretId: "with-policy", ResourcePolicy: policy }));
+    const put = await sm.send(
+      new PutResourcePolicyCommand({ SecretId: "with-policy", ResourcePolicy: policy }),
+    );
     expect(put.ARN).toBe(ARN);
     const got = await sm.send(new GetResourcePolicyCommand({ SecretId: "with-policy" }));
     expect(JSON.parse(got.ResourcePolicy!)).toEqual(JSON.parse(policy));
     await sm.send(new DeleteResourcePolicyCommand({ SecretId: "with-policy" }));
-    expect((await sm.send(new GetResourcePolicyCommand({ SecretId: "with-policy" }))).ResourcePolicy).toBeUndefined();
+    expect(
+      (await sm.send(new GetResourcePolicyCommand({ SecretId: "with-policy" }))).ResourcePolicy,
+    ).toBeUndefined();
+  });
+
+  it("answers rotation requests (issue 6's operations, served as soon as exported)", async () => {
+    await sm.send(new CreateSecretCommand({ Name: "rotation/none", SecretString: "x" }));
+    const error = await rejection(sm.send(new RotateSecretCommand({ SecretId: "rotation/none" })));
+    expect(error).toBeInstanceOf(InvalidRequestException);
+    expect(error.message).toMatch(/RotationLambdaARN/);
+    const cancelled = await sm.send(new CancelRotateSecretCommand({ SecretId: "rotation/none" }));
+    expect(cancelled.Name).toBe("rotation/none");
   });
 
   describe("errors arrive as the SDK's typed exceptions, in AWS's words", () => {
     it("ResourceNotFoundException", async () => {
-      const error = await rejection(sm.send(new GetSecretValueCommand({ SecretId: "no/such/secret" })));
+      const error = await rejection(
+        sm.send(new GetSecretValueCommand({ SecretId: "no/such/secret" })),
+      );
       expect(error).toBeInstanceOf(ResourceNotFoundException);
       expect(error.name).toBe("ResourceNotFoundException");
       expect(error.message).toBe("Secrets Manager can't find the specified secret.");
-      expect((error as unknown as SecretsManagerServiceException).$metadata.httpStatusCode).toBe(400);
-      expect((error as unknown as SecretsManagerServiceException).$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect((error as unknown as SecretsManagerServiceException).$metadata.httpStatusCode).toBe(
+        400,
+      );
+      expect((error as unknown as SecretsManagerServiceException).$metadata.requestId).toMatch(
+        /^[0-9a-f-]{36}$/,
+      );
     });
 
     it("ResourceExistsException", async () => {
       await sm.send(new CreateSecretCommand({ Name: "twice", SecretString: "x" }));
-      const error = await rejection(sm.send(new CreateSecretCommand({ Name: "twice", SecretString: "y" })));
+      const error = await rejection(
+        sm.send(new CreateSecretCommand({ Name: "twice", SecretString: "y" })),
+      );
       expect(error).toBeInstanceOf(ResourceExistsException);
       expect(error.message).toMatch(/already exists/);
     });
@@ -291,7 +363,12 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
       );
       expect(error.name).toMatch(/InvalidParameterException|ValidationException/);
       const both = await rejection(
-        sm.send(new BatchGetSecretValueCommand({ SecretIdList: ["a"], Filters: [{ Key: "name", Values: ["a"] }] })),
+        sm.send(
+          new BatchGetSecretValueCommand({
+            SecretIdList: ["a"],
+            Filters: [{ Key: "name", Values: ["a"] }],
+          }),
+        ),
       );
       expect(both).toBeInstanceOf(InvalidParameterException);
     });
@@ -299,7 +376,9 @@ describe.each(await providers())("Secrets Manager through the AWS SDK on %s", (p
     it("InvalidRequestException for a value on a deleted secret", async () => {
       await sm.send(new CreateSecretCommand({ Name: "deleted-put", SecretString: "x" }));
       await sm.send(new DeleteSecretCommand({ SecretId: "deleted-put" }));
-      const error = await rejection(sm.send(new PutSecretValueCommand({ SecretId: "deleted-put", SecretString: "y" })));
+      const error = await rejection(
+        sm.send(new PutSecretValueCommand({ SecretId: "deleted-put", SecretString: "y" })),
+      );
       expect(error).toBeInstanceOf(InvalidRequestException);
     });
   });

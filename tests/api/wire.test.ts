@@ -2,7 +2,11 @@
 // AWS's error shapes. Requests are signed with the AWS SDK's own signer (@smithy/signature-v4).
 import { Sha256 } from "@smithy/core/checksum";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { CreateSecretCommand } from "@aws-sdk/client-secrets-manager";
+import {
+  CreateSecretCommand,
+  GetSecretValueCommand,
+  SecretsManagerClient,
+} from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer, type RunningServer } from "@/lib/api/http-server";
 import { Authenticator } from "@/lib/api/auth";
@@ -18,12 +22,17 @@ beforeAll(async () => {
   await sm.send(
     new CreateSecretCommand({ Name: "wire/string", SecretString: "hello", Description: undefined }),
   );
-  await sm.send(new CreateSecretCommand({ Name: "wire/binary", SecretBinary: Buffer.from([1, 2, 3]) }));
+  await sm.send(
+    new CreateSecretCommand({ Name: "wire/binary", SecretBinary: Buffer.from([1, 2, 3]) }),
+  );
   sm.destroy();
 });
 afterAll(async () => h?.close());
 
-function signer(service: string, credentials: { accessKeyId: string; secretAccessKey: string } = admin) {
+function signer(
+  service: string,
+  credentials: { accessKeyId: string; secretAccessKey: string } = admin,
+) {
   return new SignatureV4({ service, region: "us-east-1", credentials, sha256: Sha256 });
 }
 
@@ -75,7 +84,10 @@ async function call(options: Call): Promise<Response> {
 
 describe("JSON 1.1 answers", () => {
   it("carries x-amzn-RequestId, Date and the JSON 1.1 content type", async () => {
-    const res = await call({ target: "secretsmanager.GetSecretValue", body: '{"SecretId":"wire/string"}' });
+    const res = await call({
+      target: "secretsmanager.GetSecretValue",
+      body: '{"SecretId":"wire/string"}',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/x-amz-json-1.1");
     expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
@@ -90,14 +102,21 @@ describe("JSON 1.1 answers", () => {
   });
 
   it("sends SecretBinary base64 both ways", async () => {
-    const res = await call({ target: "secretsmanager.GetSecretValue", body: '{"SecretId":"wire/binary"}' });
+    const res = await call({
+      target: "secretsmanager.GetSecretValue",
+      body: '{"SecretId":"wire/binary"}',
+    });
     expect(((await res.json()) as { SecretBinary: string }).SecretBinary).toBe("AQID");
   });
 
   it("answers errors as {__type, Message} with AWS's status", async () => {
-    const res = await call({ target: "secretsmanager.DescribeSecret", body: '{"SecretId":"wire/none"}' });
+    const res = await call({
+      target: "secretsmanager.DescribeSecret",
+      body: '{"SecretId":"wire/none"}',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get("x-amzn-errortype")).toBe("ResourceNotFoundException");
     expect(await res.json()).toEqual({
       __type: "ResourceNotFoundException",
       Message: "Secrets Manager can't find the specified secret.",
@@ -180,8 +199,28 @@ describe("routes", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/xml");
     const xml = await res.text();
-    expect(xml).toContain('<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">');
+    expect(xml).toContain(
+      '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">',
+    );
     expect(xml).toContain(`<Arn>${admin.arn}</Arn>`);
+  });
+
+  it("is found through AWS_ENDPOINT_URL, as the README says", async () => {
+    const saved = process.env.AWS_ENDPOINT_URL;
+    process.env.AWS_ENDPOINT_URL = h.endpoint;
+    try {
+      const client = new SecretsManagerClient({
+        region: "us-east-1",
+        credentials: admin,
+        maxAttempts: 1,
+      });
+      const value = await client.send(new GetSecretValueCommand({ SecretId: "wire/string" }));
+      expect(value.SecretString).toBe("hello");
+      client.destroy();
+    } finally {
+      if (saved === undefined) delete process.env.AWS_ENDPOINT_URL;
+      else process.env.AWS_ENDPOINT_URL = saved;
+    }
   });
 
   it("leaves other paths to the console", async () => {
@@ -207,8 +246,15 @@ describe("query protocol answers", () => {
   it("refuses a missing or unknown Action", async () => {
     const form = "application/x-www-form-urlencoded";
     const missing = await call({ service: "iam", contentType: form, body: "Version=2010-05-08" });
-    expect([missing.status, await missing.text()]).toEqual([400, expect.stringContaining("<Code>MissingAction</Code>")]);
-    const unknown = await call({ service: "iam", contentType: form, body: "Action=Nope&Version=2010-05-08" });
+    expect([missing.status, await missing.text()]).toEqual([
+      400,
+      expect.stringContaining("<Code>MissingAction</Code>"),
+    ]);
+    const unknown = await call({
+      service: "iam",
+      contentType: form,
+      body: "Action=Nope&Version=2010-05-08",
+    });
     expect(await unknown.text()).toContain(
       "<Code>InvalidAction</Code><Message>Could not find operation Nope for version 2010-05-08</Message>",
     );
@@ -218,17 +264,25 @@ describe("query protocol answers", () => {
 describe("limits", () => {
   let small: RunningServer;
   beforeAll(async () => {
-    small = await startApiServer({ maxBodyBytes: 1024, authenticator: new Authenticator({ cacheMs: 0 }) });
+    small = await startApiServer({
+      maxBodyBytes: 1024,
+      authenticator: new Authenticator({ cacheMs: 0 }),
+    });
   });
   afterAll(async () => small?.close());
 
   it("refuses a body over the limit with 413 before authenticating", async () => {
     const res = await fetch(small.url, {
       method: "POST",
-      headers: { "x-amz-target": "secretsmanager.CreateSecret", "content-type": "application/x-amz-json-1.1" },
+      headers: {
+        "x-amz-target": "secretsmanager.CreateSecret",
+        "content-type": "application/x-amz-json-1.1",
+      },
       body: JSON.stringify({ Name: "big", SecretString: "x".repeat(4096) }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { __type: string }).__type).toBe("RequestEntityTooLargeException");
+    expect(((await res.json()) as { __type: string }).__type).toBe(
+      "RequestEntityTooLargeException",
+    );
   });
 });

@@ -64,7 +64,20 @@ export async function createTestRuntime(
     const url = new URL(PG_ADMIN_URL);
     url.pathname = `/${name}`;
     config = { provider, url: url.toString() };
-    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    cleanup = async () => {
+      // pool.end() resolves before its backends have exited; dropping WITH (FORCE) meanwhile
+      // kills them mid-goodbye and their clients throw. Give them a moment to leave first.
+      for (let i = 0; i < 40; i++) {
+        const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+        await client.connect();
+        const { rows } = await client
+          .query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name])
+          .finally(() => client.end());
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), "strongbox-test-"));
     config = { provider, url: `file:${path.join(dir, "strongbox.db")}` };

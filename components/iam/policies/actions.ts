@@ -30,24 +30,27 @@ import type { EntityRef, PolicyListItem } from "../types";
 import { summarizePolicy } from "./summary";
 import type { PolicySummary } from "./summary-types";
 
-const PAGE = 1000;
+const PAGE = 400;
 
 /**
- * Every policy the caller may list, all pages, in the list's compact shape. The console filters
- * and searches it in the browser, so narrowing as you type needs no round trip.
+ * One page of every policy the caller may list, in the list's compact shape. The console loads
+ * the pages one after another and filters and searches them in the browser, so the list narrows
+ * as you type with no round trip.
  */
-export async function listAllPoliciesAction(): Promise<ActionResult<PolicyListItem[]>> {
+export async function listPoliciesPageAction(
+  marker?: string,
+): Promise<ActionResult<{ Policies: PolicyListItem[]; Marker?: string }>> {
   const caller = await getCaller();
   return runAction("listPolicies", async () => {
-    const all: PolicyListItem[] = [];
-    let marker: string | undefined;
-    for (let i = 0; i < 20; i++) {
-      const page = await listPolicies(caller, { Scope: "All", MaxItems: PAGE, Marker: marker });
-      all.push(...page.Policies.map(toPolicyListItem));
-      if (!page.IsTruncated || !page.Marker) break;
-      marker = page.Marker;
-    }
-    return all;
+    const page = await listPolicies(caller, {
+      Scope: "All",
+      MaxItems: PAGE,
+      Marker: parseInput(z.string().max(64).optional(), marker),
+    });
+    return {
+      Policies: page.Policies.map(toPolicyListItem),
+      Marker: page.IsTruncated ? page.Marker : undefined,
+    };
   });
 }
 
@@ -68,7 +71,13 @@ export async function getPolicyDocumentAction(
     defaultDocument(
       caller,
       parseInput(policyArn, arn),
-      parseInput(z.string().regex(/^v\d+$/).optional(), versionId),
+      parseInput(
+        z
+          .string()
+          .regex(/^v\d+$/)
+          .optional(),
+        versionId,
+      ),
     ),
   );
 }
@@ -99,7 +108,11 @@ export async function attachPolicyToEntitiesAction(
         attached.push(entity);
       } catch (error) {
         if (!isAwsError(error)) throw error;
-        failed.push({ item: `${entity.kind}/${entity.name}`, code: error.code, message: error.message });
+        failed.push({
+          item: `${entity.kind}/${entity.name}`,
+          code: error.code,
+          message: error.message,
+        });
       }
     }
     return { attached, failed };
@@ -122,7 +135,11 @@ export async function detachPolicyFromEntitiesAction(
         detached.push(entity);
       } catch (error) {
         if (!isAwsError(error)) throw error;
-        failed.push({ item: `${entity.kind}/${entity.name}`, code: error.code, message: error.message });
+        failed.push({
+          item: `${entity.kind}/${entity.name}`,
+          code: error.code,
+          message: error.message,
+        });
       }
     }
     return { detached, failed };

@@ -38,9 +38,7 @@ function conditionsOf(statement: Statement): string[] {
 
 function accessLevelText(bucket: Bucket, serviceActions: CatalogAction[]): string {
   if (bucket.all) {
-    return bucket.except?.length
-      ? `All actions except ${bucket.except.join(", ")}`
-      : "Full access";
+    return bucket.except?.length ? `All actions except ${bucket.except.join(", ")}` : "Full access";
   }
   const full: string[] = [];
   const limited: string[] = [];
@@ -53,8 +51,7 @@ function accessLevelText(bucket: Bucket, serviceActions: CatalogAction[]): strin
   if (limited.length === 0 && full.length === ACCESS_LEVELS.length) return "Full access";
   if (limited.length === 0 && full.length > 0) {
     const everyLevel = ACCESS_LEVELS.every(
-      (level) =>
-        full.includes(level) || !serviceActions.some((a) => a.accessLevel === level),
+      (level) => full.includes(level) || !serviceActions.some((a) => a.accessLevel === level),
     );
     if (everyLevel) return "Full access";
   }
@@ -134,8 +131,7 @@ export function summarizePolicy(document: string, kind: PolicyKind = "identity")
       effect: b.effect,
       service: b.service,
       prefix: b.prefix,
-      accessLevel:
-        b.actions.size === 0 && !b.all ? "None" : accessLevelText(b, serviceActions),
+      accessLevel: b.actions.size === 0 && !b.all ? "None" : accessLevelText(b, serviceActions),
       resource: resources.includes("All resources")
         ? "All resources"
         : resources.length === 1

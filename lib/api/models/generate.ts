@@ -130,7 +130,7 @@ export function buildModel(
       const ns = NormalizedSchema.of(schema as never);
       const traits = ns.getMergedTraits() as Record<string, unknown>;
       const query = traits.awsQueryError as [string, number] | undefined;
-      const status = (traits.httpError as number | undefined) ?? (query?.[1] ?? 400);
+      const status = (traits.httpError as number | undefined) ?? query?.[1] ?? 400;
       model.errors[schema[2]] = { code: query?.[0] ?? schema[2], status };
     }
   }

@@ -2,6 +2,8 @@
 import type { OperatorFamily } from "./types";
 
 export function parseBool(text: string): boolean | undefined {
+  if (text === "true") return true;
+  if (text === "false") return false;
   const lower = text.toLowerCase();
   if (lower === "true") return true;
   if (lower === "false") return false;

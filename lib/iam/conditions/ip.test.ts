@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cidrContains, parseCidr, parseIp } from "./ip";
+import { cidrContains, ipAddress, parseCidr, parseIp, parseRequestIp } from "./ip";
 
 const v4 = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 
@@ -60,6 +60,44 @@ describe("IP addresses and CIDR ranges", () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe("the IPv4 fast path (request addresses as 32-bit numbers)", () => {
+  const octet = fc.integer({ min: 0, max: 255 });
+  const v4text = fc.tuple(octet, octet, octet, octet).map((o) => o.join("."));
+  // Addresses and ranges of every form the general path reads, and some it rejects.
+  const address = fc.oneof(
+    v4text,
+    v4text.map((t) => `::ffff:${t}`),
+    fc.constantFrom("2001:db8::1", "::1", "01.2.3.4", "1.2.3", "256.1.1.1", "1.2.3.4.5", "", "x"),
+  );
+  const range = fc.oneof(
+    fc.tuple(v4text, fc.integer({ min: 0, max: 32 })).map(([t, p]) => `${t}/${p}`),
+    v4text,
+    fc.tuple(v4text, fc.integer({ min: 96, max: 128 })).map(([t, p]) => `::ffff:${t}/${p}`),
+    fc.constantFrom("2001:db8::/32", "::/0", "0.0.0.0/0"),
+  );
+
+  it("reads what parseIp reads, and rejects what it rejects", () => {
+    fc.assert(
+      fc.property(address, (text) => {
+        expect(parseRequestIp(text) === undefined).toBe(parseIp(text) === undefined);
+      }),
+    );
+  });
+
+  it("agrees with cidrContains on every address and range", () => {
+    fc.assert(
+      fc.property(address, range, (a, r) => {
+        const cidr = parseCidr(r)!;
+        const general = parseIp(a);
+        const fast = parseRequestIp(a);
+        if (general === undefined || fast === undefined) return;
+        expect(ipAddress.test(fast, cidr)).toBe(cidrContains(cidr, general));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -13,9 +13,9 @@ export interface Cidr {
   prefix: number;
 }
 
-/** Dotted decimal, four parts of 0-255 without leading zeros. */
-function parseIpv4(text: string): IpAddress | undefined {
-  const bytes = [0, 0, 0, 0];
+/** Dotted decimal, four parts of 0-255 without leading zeros, as an unsigned 32-bit number. */
+function parseIpv4Number(text: string): number | undefined {
+  let address = 0;
   let part = 0;
   let digits = 0;
   let value = 0;
@@ -23,7 +23,8 @@ function parseIpv4(text: string): IpAddress | undefined {
     const c = i < text.length ? text.charCodeAt(i) : 0x2e;
     if (c === 0x2e) {
       if (digits === 0 || part > 3) return undefined;
-      bytes[part++] = value;
+      address = address * 256 + value;
+      part++;
       digits = 0;
       value = 0;
     } else if (c >= 0x30 && c <= 0x39) {
@@ -36,7 +37,12 @@ function parseIpv4(text: string): IpAddress | undefined {
     }
   }
   if (part !== 4) return undefined;
-  return Uint16Array.of((bytes[0] << 8) | bytes[1], (bytes[2] << 8) | bytes[3]);
+  return address;
+}
+
+function parseIpv4(text: string): IpAddress | undefined {
+  const address = parseIpv4Number(text);
+  return address === undefined ? undefined : Uint16Array.of(address >>> 16, address & 0xffff);
 }
 
 function parseIpv6(text: string): IpAddress | undefined {
@@ -126,10 +132,27 @@ export function cidrContains(cidr: Cidr, address: IpAddress): boolean {
   return true;
 }
 
-export const ipAddress: OperatorFamily<Cidr, IpAddress> = {
+/** Whether an IPv4 range holds an IPv4 address given as a 32-bit number. */
+export function cidrContainsIpv4(cidr: Cidr, address: number): boolean {
+  if (cidr.address.length !== 2) return false;
+  const network = cidr.address[0] * 0x10000 + cidr.address[1];
+  const mask = cidr.prefix === 0 ? 0 : (0xffffffff << (32 - cidr.prefix)) >>> 0;
+  return ((network ^ address) & mask) === 0;
+}
+
+/**
+ * A request address as the IpAddress operators read it: a plain IPv4 address as a 32-bit number
+ * (no allocation: requests carry one), anything else as parseIp reads it.
+ */
+export function parseRequestIp(text: string): number | IpAddress | undefined {
+  return text.includes(":") ? parseIp(text) : parseIpv4Number(text);
+}
+
+export const ipAddress: OperatorFamily<Cidr, number | IpAddress> = {
   variables: false,
   wildcards: false,
   policy: parseCidr,
-  request: parseIp,
-  test: (request, policy) => cidrContains(policy, request),
+  request: parseRequestIp,
+  test: (request, policy) =>
+    typeof request === "number" ? cidrContainsIpv4(policy, request) : cidrContains(policy, request),
 };

@@ -7,6 +7,7 @@ export const stringEquals: OperatorFamily<string, string> = {
   wildcards: false,
   policy: (text) => text,
   request: (value) => value,
+  requestIsText: true,
   test: (request, policy) => request === policy,
 };
 
@@ -24,5 +25,6 @@ export const stringLike: OperatorFamily<Glob, string> = {
   wildcards: true,
   policy: (text, chunks) => compileChunks(chunks ?? [{ text, literal: false }]),
   request: (value) => value,
+  requestIsText: true,
   test: (request, policy) => globMatch(policy, request),
 };

@@ -23,6 +23,8 @@ export interface OperatorFamily<P = unknown, R = unknown> {
   policy(text: string, chunks?: readonly PatternChunk[]): P | undefined;
   /** Reads one request value; undefined when malformed. */
   request(value: string): R | undefined;
+  /** Set when `request` returns the text itself: request values are then used as they are. */
+  readonly requestIsText?: boolean;
   test(request: R, policy: P): boolean;
 }
 

@@ -19,6 +19,9 @@ export {
   deleteResourcePolicy,
   validateResourcePolicy,
 } from "./resource-policy-ops";
+export { rotateSecret } from "./rotate-secret";
+export { cancelRotateSecret } from "./cancel-rotate-secret";
+export { listRotationAttempts } from "./list-rotation-attempts";
 export { nameWarning } from "./validate";
 
 export type { CreateSecretInput, CreateSecretOutput } from "./create-secret";
@@ -32,3 +35,6 @@ export type {
 export type { GetSecretValueInput, GetSecretValueOutput } from "./get-secret-value";
 export type { PutSecretValueInput, PutSecretValueOutput } from "./put-secret-value";
 export type { DeleteSecretInput, DeleteSecretOutput } from "./delete-secret";
+export type { RotateSecretInput, RotateSecretOutput } from "./rotate-secret";
+export type { CancelRotateSecretOutput } from "./cancel-rotate-secret";
+export type { ListRotationAttemptsOutput, RotationAttemptEntry } from "./list-rotation-attempts";

@@ -1,0 +1,175 @@
+"use client";
+// The JSON tab: CodeMirror 6 with JSON highlighting, completions from the IAM catalogue and the
+// validator's findings as inline diagnostics. Validation runs in the browser, synchronously,
+// a few milliseconds after typing stops (the linter's delay is the debounce).
+import * as React from "react";
+import CodeMirror, { type ReactCodeMirrorRef } from "@uiw/react-codemirror";
+import { autocompletion } from "@codemirror/autocomplete";
+import { json } from "@codemirror/lang-json";
+import { linter, lintGutter, type Diagnostic } from "@codemirror/lint";
+import { StateEffect } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import type { PolicyKind } from "@/lib/iam";
+import type { ValidatePolicyFinding } from "@/lib/iam/validate";
+import { useCatalog } from "../catalog-provider";
+import { FINDING_LABELS, validateCached, type ValidationOptions } from "../model";
+import { policyCompletionSource, type CompletionEnv } from "./completions";
+import { policyEditorTheme } from "./theme";
+
+/** Lint delay: enough to let a burst of keystrokes settle, well inside 100 ms from key to marks. */
+export const LINT_DELAY_MS = 20;
+
+export interface PolicyCodeEditorHandle {
+  /** Selects a range and scrolls it into view (from a finding in the list). */
+  reveal: (from: number, to: number) => void;
+  focus: () => void;
+}
+
+const refreshLint = StateEffect.define<null>();
+
+// Constant on purpose: @uiw/react-codemirror reconfigures the whole editor whenever basicSetup,
+// extensions or onChange change identity, which on every keystroke would delay the linter.
+const BASIC_SETUP = {
+  autocompletion: false,
+  foldGutter: true,
+  highlightActiveLine: true,
+  highlightActiveLineGutter: true,
+  lintKeymap: true,
+  searchKeymap: true,
+  closeBrackets: true,
+  bracketMatching: true,
+} as const;
+
+export function toDiagnostics(findings: ValidatePolicyFinding[], length: number): Diagnostic[] {
+  const clamp = (n: number) => Math.max(0, Math.min(n, length));
+  return findings.map((f) => {
+    const span = f.locations[0]?.span;
+    const from = clamp(span?.start.offset ?? 0);
+    const to = Math.max(from, clamp(span?.end.offset ?? from));
+    return {
+      from,
+      to,
+      severity:
+        f.findingType === "ERROR" ? "error" : f.findingType === "SUGGESTION" ? "info" : "warning",
+      markClass: f.findingType === "SECURITY_WARNING" ? "cm-lintRange-security" : undefined,
+      source: `${FINDING_LABELS[f.findingType].one} · ${f.issueCode}`,
+      message: f.fix ? `${f.findingDetails} ${f.fix}` : f.findingDetails,
+      actions: [
+        {
+          name: "Learn more",
+          apply: () => {
+            window.open(f.learnMoreLink, "_blank", "noopener,noreferrer");
+          },
+        },
+      ],
+    } satisfies Diagnostic;
+  });
+}
+
+export function PolicyCodeEditor({
+  value,
+  onChange,
+  kind,
+  validation,
+  label,
+  describedBy,
+  accountId,
+  ref,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  kind: PolicyKind;
+  validation: ValidationOptions;
+  label: string;
+  describedBy?: string;
+  accountId?: string;
+  ref?: React.Ref<PolicyCodeEditorHandle>;
+}) {
+  const { catalog, ensureServices } = useCatalog();
+  const cm = React.useRef<ReactCodeMirrorRef>(null);
+  const env = React.useRef<CompletionEnv & { validation: ValidationOptions }>({
+    catalog,
+    kind,
+    ensureServices,
+    accountId,
+    validation,
+  });
+  React.useEffect(() => {
+    env.current = { catalog, kind, ensureServices, accountId, validation };
+    cm.current?.view?.dispatch({ effects: refreshLint.of(null) });
+  }, [catalog, kind, ensureServices, accountId, validation]);
+
+  const latestOnChange = React.useRef(onChange);
+  React.useEffect(() => {
+    latestOnChange.current = onChange;
+  }, [onChange]);
+  const handleChange = React.useCallback((text: string) => latestOnChange.current(text), []);
+
+  React.useImperativeHandle(
+    ref,
+    () => ({
+      reveal(from, to) {
+        const view = cm.current?.view;
+        if (!view) return;
+        const length = view.state.doc.length;
+        view.dispatch({
+          selection: { anchor: Math.min(from, length), head: Math.min(to, length) },
+          scrollIntoView: true,
+        });
+        view.focus();
+      },
+      focus() {
+        cm.current?.view?.focus();
+      },
+    }),
+    [],
+  );
+
+  const extensions = React.useMemo(
+    () => [
+      json(),
+      linter(
+        (view) => {
+          const { catalog: current, validation: options } = env.current;
+          if (!current) return [];
+          const text = view.state.doc.toString();
+          return toDiagnostics(validateCached(text, options, current), text.length);
+        },
+        {
+          delay: LINT_DELAY_MS,
+          needsRefresh: (update) =>
+            update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshLint))),
+        },
+      ),
+      lintGutter(),
+      autocompletion({
+        override: [policyCompletionSource(() => env.current)],
+        icons: false,
+        activateOnTyping: true,
+      }),
+      EditorView.contentAttributes.of({
+        "aria-label": label,
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        spellcheck: "false",
+        autocapitalize: "off",
+        autocorrect: "off",
+      }),
+      policyEditorTheme,
+    ],
+    [label, describedBy],
+  );
+
+  return (
+    <CodeMirror
+      ref={cm}
+      value={value}
+      onChange={handleChange}
+      extensions={extensions}
+      theme="none"
+      minHeight="20rem"
+      maxHeight="36rem"
+      basicSetup={BASIC_SETUP}
+      className="text-[13px]"
+    />
+  );
+}
