@@ -91,10 +91,15 @@ export interface AuthorizationOutcome {
   request: EngineRequest;
 }
 
+/**
+ * Decides a request. `explain: false` (what authorize() uses) stops at the first certain answer
+ * and skips collecting every matched statement; the decision and its reason are the same.
+ */
 export async function decide(
   caller: Caller,
   request: AuthorizationRequest,
   rt?: Runtime,
+  options: { explain?: boolean } = {},
 ): Promise<AuthorizationOutcome> {
   const runtime = rt ?? (await getRuntime());
   const policies = await identityPoliciesFor(runtime, caller.principal);
@@ -111,7 +116,7 @@ export async function decide(
     resource: request.resource,
     context: requestContext(caller, request, runtime.now(), runtime.region),
   };
-  const result = evaluate(engineRequest, set);
+  const result = evaluate(engineRequest, set, { explain: options.explain ?? true });
   return { decision: result.decision, result, request: engineRequest };
 }
 
@@ -120,7 +125,7 @@ export async function authorize(
   request: AuthorizationRequest,
   rt?: Runtime,
 ): Promise<void> {
-  const outcome = await decide(caller, request, rt);
+  const outcome = await decide(caller, request, rt, { explain: false });
   if (outcome.decision !== "allowed") {
     throw AccessDenied(accessDeniedMessage(outcome.request, outcome.result));
   }
