@@ -9,6 +9,7 @@ import { flushAudit } from "./lib/ops/operation";
 import { getRuntime } from "./lib/ops/runtime";
 import { purgeDeletedSecrets } from "./lib/ops/secretsmanager";
 import { purgeExpiredSessions } from "./lib/ops/sts";
+import { startScheduler } from "./lib/rotation/scheduler";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -39,6 +40,7 @@ async function sweep() {
 }
 void sweep();
 setInterval(sweep, SWEEP_MS).unref();
+startScheduler();
 
 async function shutdown() {
   server.close();

@@ -235,7 +235,7 @@ export async function run(): Promise<void> {
         `${r.cpuUsPerRequest!.toFixed(0)} µs (runnable but waiting for a core ${(r.waitShare! * 100).toFixed(0)}% of the time)`;
       console.log(`  server thread CPU per request: bare ${cpu(baseline)}, API ${cpu(api)}`);
       console.log(
-        `  CPU ratio: ${((baseline.cpuUsPerRequest / api.cpuUsPerRequest) * 100).toFixed(1)}% (the requests/s ratio an otherwise idle machine would give)`,
+        `  CPU ratio: ${((baseline.cpuUsPerRequest / api.cpuUsPerRequest) * 100).toFixed(1)}% (server-thread CPU per request, bare / API: less disturbed than requests/s by other load)`,
       );
     }
     fixed.server.closeAllConnections();

@@ -36,7 +36,12 @@ function counting(db: Db): { db: Db; count: () => number } {
             return (value as (...a: unknown[]) => unknown).apply(inner, args);
           };
         }
-        if (value && typeof value === "object" && typeof prop === "string" && !prop.startsWith("_")) {
+        if (
+          value &&
+          typeof value === "object" &&
+          typeof prop === "string" &&
+          !prop.startsWith("_")
+        ) {
           return wrap(value);
         }
         return value;
@@ -99,9 +104,14 @@ async function bench(provider: "sqlite" | "postgres"): Promise<void> {
     };
     setRuntime(rt);
     const root: Caller = { principal: rootPrincipal(rt.accountId), via: "cli" };
-    console.log(`Rotation (${provider === "sqlite" ? "SQLite" : "PostgreSQL"}), ${SECRETS.toLocaleString()} secrets, generic template`);
+    console.log(
+      `Rotation (${provider === "sqlite" ? "SQLite" : "PostgreSQL"}), ${SECRETS.toLocaleString()} secrets, generic template`,
+    );
 
-    const fn = await lambda.createFunction(root, { FunctionName: "SecretsManagerBench", Template: "generic" });
+    const fn = await lambda.createFunction(root, {
+      FunctionName: "SecretsManagerBench",
+      Template: "generic",
+    });
     for (let i = 0; i < SECRETS; i++) {
       const { ARN } = await sm.createSecret(root, {
         Name: `bench/app-${i}`,

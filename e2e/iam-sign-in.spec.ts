@@ -8,7 +8,12 @@ test("an IAM user's wrong password is refused; the audit log shows what the user
   const password = newPassword();
   const { accountId, arn } = await createIamUser(userName, password);
 
-  await page.goto("/signin");
+  const signInPage = await page.goto("/signin");
+  // Scripts run only with this response's nonce; the console can't be framed.
+  const csp = signInPage?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   await page.getByRole("radio", { name: "IAM user" }).check();
   await page.getByLabel("Account ID (12 digits) or account alias").fill(accountId);
   await page.getByLabel("IAM user name").fill(userName);
@@ -23,7 +28,8 @@ test("an IAM user's wrong password is refused; the audit log shows what the user
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/secrets$/);
-  await page.goto("/iam/users");
+  const usersPage = await page.goto("/iam/users");
+  expect(usersPage?.headers()["cache-control"]).toBe("no-store");
   await expect(
     page.getByText(`User: ${arn} is not authorized to perform: iam:ListUsers`, { exact: false }),
   ).toBeVisible();

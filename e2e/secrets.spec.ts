@@ -116,6 +116,33 @@ test("finds the secret and retrieves its value", async ({ page }) => {
   await expect(page.getByText(`"api_key":"${apiKey}"`)).toBeVisible();
 });
 
+test("edits the secret's resource permissions", async ({ page }) => {
+  await signInAsRoot(page);
+  await page.goto(`/secrets/${secretName}`);
+  const arn = await page.getByText(/^arn:aws:secretsmanager:/).textContent();
+  const account = arn!.split(":")[4];
+  await page.getByRole("tab", { name: "Resource permissions" }).click();
+  await expect(page.getByText("No resource policy.")).toBeVisible();
+  await page.getByRole("button", { name: "Edit permissions" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit resource permissions" });
+  await dialog.getByLabel("Resource policy").fill(
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: `arn:aws:iam::${account}:root` },
+          Action: "secretsmanager:GetSecretValue",
+          Resource: "*",
+        },
+      ],
+    }),
+  );
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The resource policy was saved.")).toBeVisible();
+  await expect(page.getByText('"Action": "secretsmanager:GetSecretValue"')).toBeVisible();
+});
+
 test("edits the secret value, which makes a new current version", async ({ page }) => {
   await signInAsRoot(page);
   await page.goto(`/secrets/${secretName}`);

@@ -73,7 +73,7 @@ export function AuditTable({ query, page }: { query: AuditQuery; page: Loaded<Pa
       header={
         <ContainerHeader
           title="Audit log"
-          description="Every request to Strongbox, from the console, the AWS API and the CLI: who asked for what, and what the policy engine decided."
+          description="Every request from the console, the AWS API and the CLI, and what the policy engine decided."
           actions={
             <>
               <Button
@@ -296,11 +296,15 @@ function EventRow({ event }: { event: AuditEventView }) {
           </button>
         </TD>
         <TD className="whitespace-nowrap">
-          <time dateTime={event.EventTime} title={formatDateTime(event.EventTime)}>
-            {formatDateTime(event.EventTime).replace(" (UTC)", "")}
+          <time
+            dateTime={event.EventTime}
+            title={formatDateTime(event.EventTime)}
+            className="font-mono text-[13px]"
+          >
+            {event.EventTime.replace("T", " ").slice(0, 19)}
           </time>
         </TD>
-        <TD className="max-w-56">
+        <TD className="max-w-48">
           <Tooltip content={event.PrincipalArn}>
             <span tabIndex={0} className="block truncate font-mono text-[13px]">
               {principalLabel(event.PrincipalArn)}
@@ -308,7 +312,7 @@ function EventRow({ event }: { event: AuditEventView }) {
           </Tooltip>
         </TD>
         <TD className="font-mono text-[13px] whitespace-nowrap">{event.Action}</TD>
-        <TD className="max-w-72">
+        <TD className="max-w-64">
           <span className="block truncate font-mono text-[13px]" title={event.Resource}>
             {event.Resource ?? "-"}
           </span>

@@ -13,7 +13,7 @@ import { ErrorAlert } from "./error-alert";
 import { ENTITY_TITLE, entityHref, policyNameFromArn } from "./paths";
 import { PolicyPicker } from "./policy-picker";
 import type { EntityKind } from "./types";
-import { useInvalidatePolicies } from "./use-policies";
+import { useAdjustAttachmentCounts } from "./use-policies";
 
 export function AttachPoliciesForm({
   kind,
@@ -27,7 +27,7 @@ export function AttachPoliciesForm({
   attached: string[];
 }) {
   const router = useRouter();
-  const invalidatePolicies = useInvalidatePolicies();
+  const adjustCounts = useAdjustAttachmentCounts();
   const [selected, setSelected] = React.useState<string[]>([]);
   const [failed, setFailed] = React.useState<BatchFailure[]>([]);
   const action = useAction();
@@ -71,7 +71,7 @@ export function AttachPoliciesForm({
               refresh: false,
             });
             if (!result.ok) return;
-            void invalidatePolicies();
+            adjustCounts(Object.fromEntries(result.data.attached.map((arn) => [arn, 1])));
             if (result.data.attached.length > 0) {
               toast.success(
                 `${result.data.attached.map(policyNameFromArn).join(", ")} attached to ${name}.`,

@@ -24,7 +24,7 @@ import { ErrorAlert } from "./error-alert";
 import { groupHref, isAwsManaged, policyHref } from "./paths";
 import { PolicyDocumentView } from "./policy-document";
 import { getPolicyDocumentAction } from "./policies/actions";
-import { ActionFailure, useInvalidatePolicies } from "./use-policies";
+import { ActionFailure, useAdjustAttachmentCounts } from "./use-policies";
 import type { AttachedPolicyView, EntityKind, Hints, InlinePolicyView } from "./types";
 
 export type PermissionHint = "attach" | "detach" | "putInline" | "deleteInline";
@@ -60,7 +60,7 @@ export function PermissionsPanel({
 }) {
   const [query, setQuery] = React.useState("");
   const [removing, setRemoving] = React.useState<Row>();
-  const invalidatePolicies = useInvalidatePolicies();
+  const adjustCounts = useAdjustAttachmentCounts();
   const rows: Row[] = [
     ...(attached.ok
       ? attached.data.map((p): Row => ({
@@ -187,7 +187,7 @@ export function PermissionsPanel({
             target.type === "inline"
               ? await deleteInlinePolicyAction(kind, entityName, target.name)
               : await detachPolicyAction(kind, entityName, target.arn);
-          if (result.ok) void invalidatePolicies();
+          if (result.ok && target.type === "managed") adjustCounts({ [target.arn]: -1 });
           return result;
         }}
       >

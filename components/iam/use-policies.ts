@@ -3,7 +3,7 @@
 // for a few minutes: the policies page and every "attach policies" picker search it in the
 // browser, so the list narrows as you type.
 import * as React from "react";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { listPoliciesPageAction } from "./policies/actions";
 import type { PolicyListItem } from "./types";
 
@@ -56,4 +56,28 @@ export function usePolicies() {
 export function useInvalidatePolicies() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: POLICIES_KEY });
+}
+
+/**
+ * After attaching or detaching: adjust the cached counts ("Used as") in place instead of loading
+ * every policy again. `changes` maps a policy ARN to how many attachments it gained or lost.
+ */
+export function useAdjustAttachmentCounts() {
+  const client = useQueryClient();
+  return (changes: Record<string, number>) =>
+    client.setQueryData<InfiniteData<Page>>(POLICIES_KEY, (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              Policies: page.Policies.map((p) =>
+                changes[p.Arn]
+                  ? { ...p, AttachmentCount: Math.max(0, p.AttachmentCount + changes[p.Arn]) }
+                  : p,
+              ),
+            })),
+          }
+        : data,
+    );
 }

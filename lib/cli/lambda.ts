@@ -8,7 +8,9 @@ import type { CliCommand } from "./secretsmanager";
 type AnyOp = CliCommand["op"];
 
 function params(spec: Record<string, ParamType>): Record<string, ParamSpec> {
-  return Object.fromEntries(Object.entries(spec).map(([flag, type]) => [flag, { name: memberName(flag), type }]));
+  return Object.fromEntries(
+    Object.entries(spec).map(([flag, type]) => [flag, { name: memberName(flag), type }]),
+  );
 }
 
 const functionName = { "function-name": "string" } as const;
@@ -23,7 +25,13 @@ const configuration = {
 export const lambdaCommands: Record<string, CliCommand> = {
   "create-function": {
     op: lambda.createFunction as AnyOp,
-    params: params({ ...functionName, ...configuration, template: "string", handler: "string", runtime: "string" }),
+    params: params({
+      ...functionName,
+      ...configuration,
+      template: "string",
+      handler: "string",
+      runtime: "string",
+    }),
   },
   "get-function": { op: lambda.getFunction as AnyOp, params: params(functionName) },
   "get-function-configuration": {

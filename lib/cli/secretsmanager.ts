@@ -16,8 +16,15 @@ function params(spec: Record<string, ParamType>): Record<string, ParamSpec> {
 /** Shorthand gives `AutomaticallyAfterDays=30` as text; the API takes a number. */
 function rotationRulesFromShorthand(input: Record<string, unknown>): Record<string, unknown> {
   const rules = input.RotationRules as Record<string, unknown> | undefined;
-  if (rules && typeof rules.AutomaticallyAfterDays === "string" && /^\d+$/.test(rules.AutomaticallyAfterDays)) {
-    return { ...input, RotationRules: { ...rules, AutomaticallyAfterDays: Number(rules.AutomaticallyAfterDays) } };
+  if (
+    rules &&
+    typeof rules.AutomaticallyAfterDays === "string" &&
+    /^\d+$/.test(rules.AutomaticallyAfterDays)
+  ) {
+    return {
+      ...input,
+      RotationRules: { ...rules, AutomaticallyAfterDays: Number(rules.AutomaticallyAfterDays) },
+    };
   }
   return input;
 }

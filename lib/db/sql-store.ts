@@ -70,9 +70,18 @@ const AUDIT_COLUMNS = [
   "errorMessage",
 ] as const;
 
+let sequence = 0;
+const instance = randomUUID().slice(0, 8);
+
+/** Time-ordered ids: new rows append to the primary-key index instead of landing at random. */
+function auditId(time: Date): string {
+  sequence = (sequence + 1) % 0x100000;
+  return `${time.getTime().toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${instance}`;
+}
+
 function auditValues(row: AuditRow, time: unknown): unknown[] {
   return [
-    randomUUID(),
+    auditId(row.time),
     time,
     row.principalArn,
     row.action,

@@ -66,7 +66,7 @@ export async function writeAudit(tx: Tx | Db, record: AuditRecord): Promise<void
   await tx.auditEvent.create({ data: record });
 }
 
-/** Batches audit rows for reads and failures; flushed every 200 ms, at 500 rows, and on exit. */
+/** Batches audit rows for reads and failures; flushed every 100 ms, at 100 rows, and on exit. */
 export class AuditBuffer {
   private pending: AuditRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -78,8 +78,8 @@ export class AuditBuffer {
 
   push(record: AuditRecord): void {
     this.pending.push(record);
-    if (this.pending.length >= 500) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), 200).unref();
+    if (this.pending.length >= 100) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), 100).unref();
   }
 
   flush(): Promise<void> {

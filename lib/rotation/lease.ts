@@ -30,7 +30,9 @@ export async function claimDue(
   const now = rt.now();
   const expires = new Date(now.getTime() + leaseMs);
   if (rt.provider === "postgres") {
-    const rows = await rt.db.$queryRawUnsafe<{ secretId: string; windowEnd: string | null; failures: number }[]>(
+    const rows = await rt.db.$queryRawUnsafe<
+      { secretId: string; windowEnd: string | null; failures: number }[]
+    >(
       `UPDATE "RotationLease" SET "holder" = $1, "leaseExpiresAt" = CAST($2 AS timestamptz) AT TIME ZONE 'UTC'
         WHERE "secretId" IN (
           SELECT "secretId" FROM "RotationLease"

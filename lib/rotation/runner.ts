@@ -73,7 +73,11 @@ async function loadSecret(rt: Rt, secretId: string) {
       rotationRules: true,
       lastRotatedDate: true,
       stages: {
-        select: { stage: true, versionPk: true, version: { select: { versionId: true, createdDate: true } } },
+        select: {
+          stage: true,
+          versionPk: true,
+          version: { select: { versionId: true, createdDate: true } },
+        },
       },
     },
   });
@@ -88,7 +92,11 @@ export function pendingVersionOf(secret: Pick<SecretState, "stages">) {
   return pending && pending.versionPk !== current?.versionPk ? pending : undefined;
 }
 
-function nextWindow(rt: Rt, rotationRules: string | null, lastRotated: Date | null): RotationWindow | undefined {
+function nextWindow(
+  rt: Rt,
+  rotationRules: string | null,
+  lastRotated: Date | null,
+): RotationWindow | undefined {
   return scheduleOf(rotationRules)?.nextWindow(lastRotated, rt.now());
 }
 
@@ -160,19 +168,31 @@ export async function runRotation(
   }
   const now = rt.now();
   const current = secret.stages.find((s) => s.stage === "AWSCURRENT");
-  let pending = pendingVersionOf(secret);
+  const pending = pendingVersionOf(secret);
 
   if (!pending) {
     // A scheduled start: only inside its window, and (every-N-days rules) a value changed by
     // hand since the last rotation counts as a rotation, as Secrets Manager counts it.
     if (options.windowEnd && now > options.windowEnd) {
       const next = nextWindow(rt, secret.rotationRules, now);
-      await rt.db.secret.update({ where: { id: secretId }, data: { nextRotationDate: next?.start ?? null } });
-      await releaseLease(rt, secretId, options.holder, next && { dueAt: next.start, windowEnd: next.end, failures: 0 });
-      log(`rotation of ${secret.arn}: its window ended before it could start; next window ${next?.start.toISOString()}`);
+      await rt.db.secret.update({
+        where: { id: secretId },
+        data: { nextRotationDate: next?.start ?? null },
+      });
+      await releaseLease(
+        rt,
+        secretId,
+        options.holder,
+        next && { dueAt: next.start, windowEnd: next.end, failures: 0 },
+      );
+      log(
+        `rotation of ${secret.arn}: its window ended before it could start; next window ${next?.start.toISOString()}`,
+      );
       return "Deferred";
     }
-    const rules = secret.rotationRules ? (JSON.parse(secret.rotationRules) as { AutomaticallyAfterDays?: number }) : {};
+    const rules = secret.rotationRules
+      ? (JSON.parse(secret.rotationRules) as { AutomaticallyAfterDays?: number })
+      : {};
     const changedByHand = current?.version.createdDate;
     if (
       options.windowEnd &&
@@ -183,8 +203,15 @@ export async function runRotation(
     ) {
       const next = nextWindow(rt, secret.rotationRules, changedByHand);
       if (next && next.start > now) {
-        await rt.db.secret.update({ where: { id: secretId }, data: { nextRotationDate: next.start } });
-        await releaseLease(rt, secretId, options.holder, { dueAt: next.start, windowEnd: next.end, failures: 0 });
+        await rt.db.secret.update({
+          where: { id: secretId },
+          data: { nextRotationDate: next.start },
+        });
+        await releaseLease(rt, secretId, options.holder, {
+          dueAt: next.start,
+          windowEnd: next.end,
+          failures: 0,
+        });
         return "Deferred";
       }
     }
@@ -222,7 +249,14 @@ export async function runRotation(
     });
   }
 
-  const trigger = abandoned.count > 0 ? "Resume" : options.failures > 0 ? "Retry" : options.windowEnd ? "Schedule" : "RotateSecret";
+  const trigger =
+    abandoned.count > 0
+      ? "Resume"
+      : options.failures > 0
+        ? "Retry"
+        : options.windowEnd
+          ? "Schedule"
+          : "RotateSecret";
   const attempt = await rt.db.rotationAttempt.create({
     data: {
       secretId,
@@ -266,15 +300,32 @@ export async function runRotation(
         renewed = await renewLease(rt, secretId, options.holder, leaseMs);
       }
       if (!renewed) {
-        const now = await rt.db.secret.findUnique({ where: { id: secretId }, select: { rotationEnabled: true } });
+        const now = await rt.db.secret.findUnique({
+          where: { id: secretId },
+          select: { rotationEnabled: true },
+        });
         if (!now?.rotationEnabled) {
-          await record({ status: "Cancelled", endedAt: rt.now(), errorCode: "RotationCancelled", errorMessage: "CancelRotateSecret turned rotation off before this step." });
+          await record({
+            status: "Cancelled",
+            endedAt: rt.now(),
+            errorCode: "RotationCancelled",
+            errorMessage: "CancelRotateSecret turned rotation off before this step.",
+          });
           return "Cancelled";
         }
-        await record({ status: "Abandoned", endedAt: rt.now(), errorCode: "LeaseLost", errorMessage: "Another instance took this rotation over." });
+        await record({
+          status: "Abandoned",
+          endedAt: rt.now(),
+          errorCode: "LeaseLost",
+          errorMessage: "Another instance took this rotation over.",
+        });
         return "Lost";
       }
-      const entry: StepRecord = { Step: step, StartedAt: rt.now().toISOString(), Outcome: "Succeeded" };
+      const entry: StepRecord = {
+        Step: step,
+        StartedAt: rt.now().toISOString(),
+        Outcome: "Succeeded",
+      };
       steps.push(entry);
       await record({});
       const ctx: StepContext = {
@@ -293,7 +344,11 @@ export async function runRotation(
         if (!ran) entry.Outcome = "Skipped";
         entry.EndedAt = rt.now().toISOString();
       } catch (error) {
-        Object.assign(entry, { Outcome: "Failed", EndedAt: rt.now().toISOString(), ...errorFields(error) });
+        Object.assign(entry, {
+          Outcome: "Failed",
+          EndedAt: rt.now().toISOString(),
+          ...errorFields(error),
+        });
         throw error;
       }
     }
@@ -324,18 +379,36 @@ export async function runRotation(
         data: { status: "Succeeded", endedAt: ended, steps: JSON.stringify(steps) },
       });
     });
-    await releaseLease(rt, secretId, options.holder, next && { dueAt: next.start, windowEnd: next.end, failures: 0 });
+    await releaseLease(
+      rt,
+      secretId,
+      options.holder,
+      next && { dueAt: next.start, windowEnd: next.end, failures: 0 },
+    );
     return "Succeeded";
   }
 
   const { ErrorCode, ErrorMessage } = errorFields(failure);
-  const still = await rt.db.secret.findUnique({ where: { id: secretId }, select: { rotationEnabled: true, deletedDate: true } });
+  const still = await rt.db.secret.findUnique({
+    where: { id: secretId },
+    select: { rotationEnabled: true, deletedDate: true },
+  });
   if (!still || still.deletedDate || !still.rotationEnabled) {
-    await record({ status: "Cancelled", endedAt: ended, errorCode: ErrorCode, errorMessage: ErrorMessage });
+    await record({
+      status: "Cancelled",
+      endedAt: ended,
+      errorCode: ErrorCode,
+      errorMessage: ErrorMessage,
+    });
     await releaseLease(rt, secretId, options.holder, undefined);
     return "Cancelled";
   }
-  await record({ status: "Failed", endedAt: ended, errorCode: ErrorCode, errorMessage: ErrorMessage });
+  await record({
+    status: "Failed",
+    endedAt: ended,
+    errorCode: ErrorCode,
+    errorMessage: ErrorMessage,
+  });
   const failures = options.failures + 1;
   const delay = Math.min(
     (options.retryBaseMs ?? RETRY_BASE_MS) * 2 ** (failures - 1),
@@ -346,6 +419,8 @@ export async function runRotation(
     windowEnd: null,
     failures,
   });
-  log(`rotation of ${secret.arn} failed (${ErrorCode}: ${ErrorMessage}); retrying in ${Math.round(delay / 1000)} s`);
+  log(
+    `rotation of ${secret.arn} failed (${ErrorCode}: ${ErrorMessage}); retrying in ${Math.round(delay / 1000)} s`,
+  );
   return "Failed";
 }

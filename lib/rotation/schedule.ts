@@ -40,7 +40,9 @@ export function parseRotationRules(raw: unknown): { rules: RotationRules; schedu
   const input = raw as Record<string, unknown>;
   for (const key of Object.keys(input)) {
     if (!["AutomaticallyAfterDays", "ScheduleExpression", "Duration"].includes(key)) {
-      throw invalid(`Unknown parameter in RotationRules: "${key}", must be one of: AutomaticallyAfterDays, ScheduleExpression, Duration`);
+      throw invalid(
+        `Unknown parameter in RotationRules: "${key}", must be one of: AutomaticallyAfterDays, ScheduleExpression, Duration`,
+      );
     }
   }
   const days = parseDays(input.AutomaticallyAfterDays);
@@ -103,7 +105,9 @@ function parseExpression(expression: string, duration: number | undefined): Sche
     const value = Number(rate[1]);
     if (rate[2].startsWith("day")) {
       if (value < 1 || value > 999) {
-        throw invalid(`The schedule expression ${expression} is invalid: rate() in days must be 1 to 999 days.`);
+        throw invalid(
+          `The schedule expression ${expression} is invalid: rate() in days must be 1 to 999 days.`,
+        );
       }
       return everyDays(value, 0, duration ?? 24);
     }
@@ -176,10 +180,13 @@ function hoursSchedule(
         if (!dayMatches(new Date(day))) continue;
         for (const hour of sorted) {
           const start = day + hour * HOUR;
-          if (start > after) return { start: new Date(start), end: new Date(start + length * HOUR) };
+          if (start > after)
+            return { start: new Date(start), end: new Date(start + length * HOUR) };
         }
       }
-      throw invalid(`The schedule expression ${expression} has no rotation in the next five years.`);
+      throw invalid(
+        `The schedule expression ${expression} has no rotation in the next five years.`,
+      );
     },
   };
 }
@@ -196,8 +203,7 @@ type DayRule = (day: Date) => boolean;
 
 function parseCron(expression: string, duration: number | undefined): Schedule {
   const fields = expression.slice(5, -1).trim().split(/\s+/);
-  const bad = (why: string) =>
-    invalid(`The schedule expression ${expression} is invalid: ${why}`);
+  const bad = (why: string) => invalid(`The schedule expression ${expression} is invalid: ${why}`);
   if (fields.length !== 6) {
     throw bad("cron() takes six fields: Minutes Hours Day-of-month Month Day-of-week Year.");
   }
@@ -287,8 +293,7 @@ function weekdayRule(field: string, bad: (why: string) => Error): DayRule {
   if (nth) {
     const weekday = weekdayNumber(nth[1], bad);
     const which = Number(nth[2]);
-    return (day) =>
-      day.getUTCDay() + 1 === weekday && Math.ceil(day.getUTCDate() / 7) === which;
+    return (day) => day.getUTCDay() + 1 === weekday && Math.ceil(day.getUTCDate() / 7) === which;
   }
   const last = /^([A-Za-z]{3}|[1-7])L$/.exec(field);
   if (last) {

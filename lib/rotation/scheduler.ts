@@ -13,7 +13,10 @@ import { runRotation, type RotationOutcome, type RunOptions } from "./runner";
 export interface SchedulerOptions {
   /** Time between ticks when nothing is due (default 30 s). */
   intervalMs?: number;
-  /** Rotations run at once by this instance (default 4). */
+  /**
+   * Rotations run at once by this instance (default 4 on PostgreSQL; 1 on SQLite, which writes
+   * one transaction at a time anyway).
+   */
   concurrency?: number;
   /** How long a claim holds before another instance may take it over (default 2 min). */
   leaseMs?: number;
@@ -31,11 +34,17 @@ export interface Scheduler {
   idle(): Promise<void>;
   /** Rotations under way here. */
   running(): number;
+  /** How many may run at once. */
+  capacity(): number;
   /** Resolves when one of the rotations under way ends. */
   slotFree(): Promise<void>;
   /** Stops ticking and waits for the rotations under way. */
   stop(): Promise<void>;
-  readonly stats: { ticks: number; claimed: number; outcomes: Partial<Record<RotationOutcome, number>> };
+  readonly stats: {
+    ticks: number;
+    claimed: number;
+    outcomes: Partial<Record<RotationOutcome, number>>;
+  };
 }
 
 const DEFAULT_LEASE_MS = 120_000;
@@ -46,11 +55,12 @@ export function newHolderId(): string {
 
 /** A scheduler that ticks only when asked (tests, benchmarks, `worker --once`). */
 export function createScheduler(
-  runtime: Runtime | Promise<Runtime> = getRuntime(),
+  runtime?: Runtime | Promise<Runtime>,
   options: SchedulerOptions = {},
 ): Scheduler {
   const holder = options.holder ?? newHolderId();
-  const concurrency = options.concurrency ?? 4;
+  const log = options.log ?? ((message: string) => console.warn(`strongbox: ${message}`));
+  let concurrency = options.concurrency ?? 1;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const running = new Set<Promise<unknown>>();
   const stats: Scheduler["stats"] = { ticks: 0, claimed: 0, outcomes: {} };
@@ -62,7 +72,7 @@ export function createScheduler(
     heldUntil: claim.heldUntil,
     retryBaseMs: options.retryBaseMs,
     retryMaxMs: options.retryMaxMs,
-    log: options.log,
+    log,
   });
   const start = (rt: Runtime, claim: Claim) => {
     const work = track(
@@ -70,7 +80,7 @@ export function createScheduler(
         (outcome) => {
           stats.outcomes[outcome] = (stats.outcomes[outcome] ?? 0) + 1;
         },
-        (error: unknown) => options.log?.(`rotation of secret ${claim.secretId} stopped: ${String(error)}`),
+        (error: unknown) => log(`rotation of secret ${claim.secretId} stopped: ${String(error)}`),
       ),
     );
     running.add(work);
@@ -80,8 +90,10 @@ export function createScheduler(
     holder,
     stats,
     async tick() {
-      const rt = await runtime;
+      // Without a runtime of its own, the process's (retried by getRuntime after a failure).
+      const rt = await (runtime ?? getRuntime());
       stats.ticks++;
+      concurrency = options.concurrency ?? (rt.provider === "sqlite" ? 1 : 4);
       const claims = await claimDue(rt, holder, concurrency - running.size, leaseMs);
       stats.claimed += claims.length;
       for (const claim of claims) start(rt, claim);
@@ -91,6 +103,7 @@ export function createScheduler(
       while (running.size > 0) await Promise.allSettled([...running]);
     },
     running: () => running.size,
+    capacity: () => concurrency,
     async slotFree() {
       if (running.size > 0) await Promise.race([...running]);
     },
@@ -105,12 +118,11 @@ export function createScheduler(
  * backlog. The server starts it with one line (`startScheduler()`); `strongbox worker` too.
  */
 export function startScheduler(
-  runtime: Runtime | Promise<Runtime> = getRuntime(),
+  runtime?: Runtime | Promise<Runtime>,
   options: SchedulerOptions = {},
 ): Scheduler {
   const scheduler = createScheduler(runtime, options);
   const intervalMs = options.intervalMs ?? 30_000;
-  const concurrency = options.concurrency ?? 4;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const schedule = (ms: number) => {
@@ -122,14 +134,17 @@ export function startScheduler(
     timer = undefined;
     let backlog = false;
     try {
-      const free = concurrency - scheduler.running();
+      const before = scheduler.running();
+      const claimed = await scheduler.tick();
       // Every free slot taken: more may be due, so look again as soon as one frees up.
-      backlog = free > 0 && (await scheduler.tick()) === free;
+      backlog = claimed > 0 && before + claimed >= scheduler.capacity();
     } catch (error) {
-      options.log?.(`rotation scheduler tick failed: ${String(error)}`);
+      (options.log ?? ((m: string) => console.warn(`strongbox: ${m}`)))(
+        `rotation scheduler tick failed: ${String(error)}`,
+      );
     }
     if (stopped) return;
-    if (backlog || scheduler.running() >= concurrency) {
+    if (backlog || scheduler.running() >= scheduler.capacity()) {
       void scheduler.slotFree().then(() => schedule(0));
     } else {
       schedule(intervalMs);
@@ -152,7 +167,11 @@ let processHolder: string | undefined;
  * RotateSecret's immediate rotation: this instance claims the secret (if no one holds it) and
  * runs it in the background. Returns the work (the CLI waits for it; the API does not).
  */
-export function kickRotation(rt: Runtime, secretId: string, options: SchedulerOptions = {}): Promise<RotationOutcome | undefined> {
+export function kickRotation(
+  rt: Runtime,
+  secretId: string,
+  options: SchedulerOptions = {},
+): Promise<RotationOutcome | undefined> {
   processHolder ??= newHolderId();
   const holder = options.holder ?? processHolder;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;

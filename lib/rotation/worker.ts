@@ -15,7 +15,8 @@ export function parseWorkerArgs(argv: string[]): WorkerArgs {
   const args: WorkerArgs = { once: false };
   const number = (flag: string, value: string | undefined) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`argument --${flag}: expected a whole number`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`argument --${flag}: expected a whole number`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -42,10 +43,13 @@ export async function runWorker(argv: string[]): Promise<number> {
   }
   const scheduler = startScheduler(undefined, options);
   log(`rotating as ${scheduler.holder}`);
+  // The scheduler's timers do not hold the process open (the server's must not); this does.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
+  clearInterval(keepAlive);
   await scheduler.stop();
   return 0;
 }

@@ -15,7 +15,12 @@ if (MARIADB_MISSING) console.warn(`skipping MySQL/MariaDB rotation tests: ${MARI
 
 async function signIn(user: string, password: string): Promise<string> {
   try {
-    const connection = await mysql.createConnection({ host: MARIADB.host, port: MARIADB.port, user, password });
+    const connection = await mysql.createConnection({
+      host: MARIADB.host,
+      port: MARIADB.port,
+      user,
+      password,
+    });
     const [rows] = await connection.query("SELECT CURRENT_USER() AS who");
     await connection.end();
     return `ok:${String((rows as { who: string }[])[0].who).split("@")[0]}`;
@@ -39,7 +44,14 @@ describe.skipIf(!!MARIADB_MISSING)("MySQL/MariaDB rotation", () => {
     return full;
   };
   const secretValue = (username: string, password: string, extra: Record<string, string> = {}) =>
-    JSON.stringify({ engine: "mariadb", host: MARIADB.host, port: MARIADB.port, username, password, ...extra });
+    JSON.stringify({
+      engine: "mariadb",
+      host: MARIADB.host,
+      port: MARIADB.port,
+      username,
+      password,
+      ...extra,
+    });
 
   beforeAll(async () => {
     admin = await mariadbRoot();
@@ -58,11 +70,16 @@ describe.skipIf(!!MARIADB_MISSING)("MySQL/MariaDB rotation", () => {
 
   it("single user: the new password signs in and the old one no longer does", async () => {
     const name = await user("sb_single", "first-password");
-    const secret = await sm.createSecret(root, { Name: `mysql/single-${suffix}`, SecretString: secretValue(name, "first-password") });
+    const secret = await sm.createSecret(root, {
+      Name: `mysql/single-${suffix}`,
+      SecretString: secretValue(name, "first-password"),
+    });
     const fn = await newFunction(root, "mysql-single-user");
     await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
     expect((await lastAttempt(root, secret.ARN)).Status).toBe("Succeeded");
-    const current = JSON.parse((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!);
+    const current = JSON.parse(
+      (await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!,
+    );
     expect(current.password).not.toBe("first-password");
     expect(await signIn(name, current.password)).toBe(`ok:${name}`);
     expect(await signIn(name, "first-password")).toBe("ER_ACCESS_DENIED_ERROR");
@@ -87,7 +104,9 @@ describe.skipIf(!!MARIADB_MISSING)("MySQL/MariaDB rotation", () => {
     const first = await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
     const denied = await lastAttempt(root, secret.ARN);
     expect(denied).toMatchObject({ Status: "Failed", ErrorCode: "AccessDeniedException" });
-    expect(denied.ErrorMessage).toContain(`not authorized to perform: secretsmanager:GetSecretValue on resource: ${master.ARN}`);
+    expect(denied.ErrorMessage).toContain(
+      `not authorized to perform: secretsmanager:GetSecretValue on resource: ${master.ARN}`,
+    );
 
     const policyName = "SecretsManagerMySQLRotationMultiUser1";
     const policy = await iam.getRolePolicy(root, { RoleName: roleName, PolicyName: policyName });
@@ -98,17 +117,26 @@ describe.skipIf(!!MARIADB_MISSING)("MySQL/MariaDB rotation", () => {
     });
     await rotate(root, { SecretId: secret.ARN, ClientRequestToken: first.VersionId });
     expect((await lastAttempt(root, secret.ARN)).Status).toBe("Succeeded");
-    const clone = JSON.parse((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!);
+    const clone = JSON.parse(
+      (await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!,
+    );
     expect(clone.username).toBe(`${name}_clone`);
     expect(await signIn(clone.username, clone.password)).toBe(`ok:${clone.username}`);
-    const asClone = await mysql.createConnection({ host: MARIADB.host, port: MARIADB.port, user: clone.username, password: clone.password });
+    const asClone = await mysql.createConnection({
+      host: MARIADB.host,
+      port: MARIADB.port,
+      user: clone.username,
+      password: clone.password,
+    });
     const [rows] = await asClone.query(`SELECT count(*) AS n FROM ${database}.orders`);
     expect(Number((rows as { n: number }[])[0].n)).toBe(1);
     await asClone.end();
     expect(await signIn(name, "multi-first")).toBe(`ok:${name}`);
 
     await rotate(root, { SecretId: secret.ARN });
-    const back = JSON.parse((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!);
+    const back = JSON.parse(
+      (await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!,
+    );
     expect(back.username).toBe(name);
     expect(await signIn(name, back.password)).toBe(`ok:${name}`);
     expect(await signIn(name, "multi-first")).toBe("ER_ACCESS_DENIED_ERROR");

@@ -20,7 +20,8 @@ import {
   type Endpoint,
 } from "./helpers/rotation";
 
-const PREVIOUS_INCOMPLETE = "A previous rotation isn't complete. That rotation will be reattempted.";
+const PREVIOUS_INCOMPLETE =
+  "A previous rotation isn't complete. That rotation will be reattempted.";
 const list = await providers();
 
 describe.each(list)("rotation on %s", (provider) => {
@@ -57,7 +58,9 @@ describe.each(list)("rotation on %s", (provider) => {
   describe("rotation functions", () => {
     it("CreateFunction creates the execution role with SecretsManager<Template>0 and 1", async () => {
       const fn = await newFunction(root, "generic");
-      expect(fn.FunctionArn).toBe(`arn:aws:lambda:us-east-1:111122223333:function:${fn.FunctionName}`);
+      expect(fn.FunctionArn).toBe(
+        `arn:aws:lambda:us-east-1:111122223333:function:${fn.FunctionName}`,
+      );
       expect(fn).toMatchObject({
         Runtime: "strongbox-template",
         Handler: "generic",
@@ -66,7 +69,9 @@ describe.each(list)("rotation on %s", (provider) => {
         Version: "$LATEST",
       });
       expect(fn.LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
-      expect(fn.Role).toMatch(/^arn:aws:iam::111122223333:role\/service-role\/SecretsManager.*-role-[a-z0-9]{8}$/);
+      expect(fn.Role).toMatch(
+        /^arn:aws:iam::111122223333:role\/service-role\/SecretsManager.*-role-[a-z0-9]{8}$/,
+      );
       const roleName = fn.Role.split("/").pop()!;
       const { Role } = await iam.getRole(root, { RoleName: roleName });
       expect(JSON.parse(Role.AssumeRolePolicyDocument!).Statement[0]).toMatchObject({
@@ -74,7 +79,10 @@ describe.each(list)("rotation on %s", (provider) => {
         Action: "sts:AssumeRole",
       });
       const { PolicyNames } = await iam.listRolePolicies(root, { RoleName: roleName });
-      expect(PolicyNames).toEqual(["SecretsManagerGenericPasswordRotation0", "SecretsManagerGenericPasswordRotation1"]);
+      expect(PolicyNames).toEqual([
+        "SecretsManagerGenericPasswordRotation0",
+        "SecretsManagerGenericPasswordRotation1",
+      ]);
       const one = await iam.getRolePolicy(root, { RoleName: roleName, PolicyName: PolicyNames[1] });
       expect(JSON.parse(one.PolicyDocument).Statement[0].Condition).toEqual({
         StringEquals: { "secretsmanager:resource/AllowRotationLambdaArn": fn.FunctionArn },
@@ -97,7 +105,11 @@ describe.each(list)("rotation on %s", (provider) => {
       expect(updated.Environment).toEqual({ Variables: { PASSWORD_LENGTH: "40" } });
       expect(updated.RevisionId).not.toBe(fn.RevisionId);
       const stale = await failure(
-        lambda.updateFunctionConfiguration(root, { FunctionName: fn.FunctionName, Timeout: 5, RevisionId: fn.RevisionId }),
+        lambda.updateFunctionConfiguration(root, {
+          FunctionName: fn.FunctionName,
+          Timeout: 5,
+          RevisionId: fn.RevisionId,
+        }),
       );
       expect(stale.code).toBe("PreconditionFailedException");
       const again = await failure(
@@ -112,7 +124,9 @@ describe.each(list)("rotation on %s", (provider) => {
     });
 
     it("refuses an unknown template and an http function without an endpoint", async () => {
-      expect((await failure(newFunction(root, "oracle-single-user"))).code).toBe("InvalidParameterValueException");
+      expect((await failure(newFunction(root, "oracle-single-user"))).code).toBe(
+        "InvalidParameterValueException",
+      );
       const http = await failure(newFunction(root, "http"));
       expect(http.code).toBe("InvalidParameterValueException");
       expect(http.message).toMatch(/Endpoint/);
@@ -135,15 +149,27 @@ describe.each(list)("rotation on %s", (provider) => {
       );
       expect(denied.code).toBe("AccessDeniedException");
       expect(denied.message).toMatch(
-        new RegExp(`^User: ${User.Arn} is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::111122223333:role/service-role/${functionName}-role-`),
+        new RegExp(
+          `^User: ${User.Arn} is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::111122223333:role/service-role/${functionName}-role-`,
+        ),
       );
       // Nothing half-made is left behind.
-      expect((await lambda.listFunctions(root, {})).Functions.map((f) => f.FunctionName)).not.toContain(functionName);
+      expect(
+        (await lambda.listFunctions(root, {})).Functions.map((f) => f.FunctionName),
+      ).not.toContain(functionName);
       const roles = await iam.listRoles(root, { PathPrefix: "/service-role/" });
-      expect(roles.Roles.map((r) => r.RoleName).filter((r) => r.startsWith(`${functionName}-`))).toEqual([]);
+      expect(
+        roles.Roles.map((r) => r.RoleName).filter((r) => r.startsWith(`${functionName}-`)),
+      ).toEqual([]);
 
-      await iam.attachUserPolicy(root, { UserName: name, PolicyArn: "arn:aws:iam::aws:policy/IAMFullAccess" });
-      const fn = await lambda.createFunction(admin, { FunctionName: functionName, Template: "generic" });
+      await iam.attachUserPolicy(root, {
+        UserName: name,
+        PolicyArn: "arn:aws:iam::aws:policy/IAMFullAccess",
+      });
+      const fn = await lambda.createFunction(admin, {
+        FunctionName: functionName,
+        Template: "generic",
+      });
       expect(fn.FunctionName).toBe(functionName);
       // And rotation with it works for that administrator (lambda:InvokeFunction on SecretsManager*).
       const secret = await secretWith("initial");
@@ -157,7 +183,9 @@ describe.each(list)("rotation on %s", (provider) => {
 
   describe("RotateSecret", () => {
     it("rotates a generic secret and schedules the next window; DescribeSecret shows it", async () => {
-      const secret = await secretWith(JSON.stringify({ username: "app", password: "old-password" }));
+      const secret = await secretWith(
+        JSON.stringify({ username: "app", password: "old-password" }),
+      );
       const fn = await newFunction(root, "generic");
       const out = await rotate(root, {
         SecretId: secret.Name,
@@ -179,7 +207,9 @@ describe.each(list)("rotation on %s", (provider) => {
         [secret.VersionId!]: ["AWSPREVIOUS"],
         [out.VersionId!]: ["AWSCURRENT"],
       });
-      const current = JSON.parse((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!);
+      const current = JSON.parse(
+        (await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString!,
+      );
       expect(current.username).toBe("app");
       expect(current.password).not.toBe("old-password");
       expect(current.password).toHaveLength(32);
@@ -207,16 +237,24 @@ describe.each(list)("rotation on %s", (provider) => {
         if (request.Step === "createSecret") {
           const versions = await sm.listSecretVersionIds(root, { SecretId: secret.ARN });
           seen.stages = versions.Versions.find((v) => v.VersionId === token)?.VersionStages;
-          const read = await failure(sm.getSecretValue(root, { SecretId: secret.ARN, VersionStage: "AWSPENDING" }));
+          const read = await failure(
+            sm.getSecretValue(root, { SecretId: secret.ARN, VersionStage: "AWSPENDING" }),
+          );
           seen.pendingRead = read.code;
           return { body: { SecretString: "api-key-2" } };
         }
         return {};
       };
-      const out = await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn, ClientRequestToken: token });
+      const out = await rotate(root, {
+        SecretId: secret.ARN,
+        RotationLambdaARN: fn.FunctionArn,
+        ClientRequestToken: token,
+      });
       expect(out.VersionId).toBe(token);
       expect(seen).toEqual({ stages: ["AWSPENDING"], pendingRead: "ResourceNotFoundException" });
-      expect(endpoint.requests.map((r) => [r.Step, r.signatureValid, r.ClientRequestToken])).toEqual([
+      expect(
+        endpoint.requests.map((r) => [r.Step, r.signatureValid, r.ClientRequestToken]),
+      ).toEqual([
         ["createSecret", true, token],
         ["setSecret", true, token],
         ["testSecret", true, token],
@@ -224,13 +262,16 @@ describe.each(list)("rotation on %s", (provider) => {
       ]);
       expect(endpoint.requests[1].SecretString).toBe("api-key-2");
       expect(endpoint.requests[3].SecretString).toBeUndefined();
-      expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString).toBe("api-key-2");
+      expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString).toBe(
+        "api-key-2",
+      );
     });
 
     it("after a failure keeps AWSCURRENT, refuses a new rotation until AWSPENDING is cleared, and CancelRotateSecret says so", async () => {
       const fn = await httpFunction();
       const secret = await secretWith("v1");
-      endpoint.handler = async (r) => (r.Step === "setSecret" ? { status: 503, body: { message: "down" } } : {});
+      endpoint.handler = async (r) =>
+        r.Step === "setSecret" ? { status: 503, body: { message: "down" } } : {};
       const first = await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
       const attempt = await lastAttempt(root, secret.ARN);
       expect(attempt).toMatchObject({ Status: "Failed", ErrorCode: "RotationStepError" });
@@ -249,12 +290,16 @@ describe.each(list)("rotation on %s", (provider) => {
 
       const cancelled = await sm.cancelRotateSecret(root, { SecretId: secret.ARN });
       expect(cancelled.VersionId).toBe(first.VersionId);
-      expect(cancelled.Message).toContain(`Version ${first.VersionId} still has the staging label AWSPENDING`);
+      expect(cancelled.Message).toContain(
+        `Version ${first.VersionId} still has the staging label AWSPENDING`,
+      );
       expect(cancelled.Message).toContain(PREVIOUS_INCOMPLETE);
       const described = await sm.describeSecret(root, { SecretId: secret.ARN });
       expect(described.RotationEnabled).toBeFalsy();
       expect(described.RotationLambdaARN).toBe(fn.FunctionArn);
-      expect((await failure(sm.rotateSecret(root, { SecretId: secret.ARN }))).message).toBe(PREVIOUS_INCOMPLETE);
+      expect((await failure(sm.rotateSecret(root, { SecretId: secret.ARN }))).message).toBe(
+        PREVIOUS_INCOMPLETE,
+      );
 
       await sm.updateSecretVersionStage(root, {
         SecretId: secret.ARN,
@@ -276,18 +321,30 @@ describe.each(list)("rotation on %s", (provider) => {
       endpoint.handler = async (r) => (r.Step === "testSecret" ? { status: 500 } : {});
       const first = await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
       expect((await lastAttempt(root, secret.ARN)).Status).toBe("Failed");
-      const pendingValue = (await sm.getSecretValue(root, { SecretId: secret.ARN, VersionStage: "AWSPENDING" })).SecretString;
+      const pendingValue = (
+        await sm.getSecretValue(root, { SecretId: secret.ARN, VersionStage: "AWSPENDING" })
+      ).SecretString;
       endpoint.handler = async () => ({});
-      const again = await rotate(root, { SecretId: secret.ARN, ClientRequestToken: first.VersionId });
+      const again = await rotate(root, {
+        SecretId: secret.ARN,
+        ClientRequestToken: first.VersionId,
+      });
       expect(again.VersionId).toBe(first.VersionId);
       expect((await lastAttempt(root, secret.ARN)).Status).toBe("Succeeded");
       // createSecret ran once: the resumed run found the pending value and kept it.
       expect(endpoint.requests.filter((r) => r.Step === "createSecret")).toHaveLength(1);
-      expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString).toBe(pendingValue);
+      expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString).toBe(
+        pendingValue,
+      );
       // Retrying the finished request changes nothing.
-      const retried = await rotate(root, { SecretId: secret.ARN, ClientRequestToken: first.VersionId });
+      const retried = await rotate(root, {
+        SecretId: secret.ARN,
+        ClientRequestToken: first.VersionId,
+      });
       expect(retried.VersionId).toBe(first.VersionId);
-      expect((await sm.listRotationAttempts(root, { SecretId: secret.ARN })).RotationAttempts).toHaveLength(2);
+      expect(
+        (await sm.listRotationAttempts(root, { SecretId: secret.ARN })).RotationAttempts,
+      ).toHaveLength(2);
     });
 
     it("retries a failed rotation with backoff from the scheduler", async () => {
@@ -295,7 +352,11 @@ describe.each(list)("rotation on %s", (provider) => {
       const secret = await secretWith("v1");
       endpoint.handler = async (r) => (r.Step === "createSecret" ? { status: 500 } : {});
       const first = await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
-      const lease = await t.db.rotationLease.findUnique({ where: { secretId: (await t.db.secret.findUniqueOrThrow({ where: { arn: secret.ARN } })).id } });
+      const lease = await t.db.rotationLease.findUnique({
+        where: {
+          secretId: (await t.db.secret.findUniqueOrThrow({ where: { arn: secret.ARN } })).id,
+        },
+      });
       expect(lease).toMatchObject({ failures: 1, holder: null, windowEnd: null });
       expect(lease!.dueAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
 
@@ -315,20 +376,34 @@ describe.each(list)("rotation on %s", (provider) => {
         t.now = realNow;
       }
       const attempt = await lastAttempt(root, secret.ARN);
-      expect(attempt).toMatchObject({ Status: "Succeeded", Trigger: "Retry", VersionId: first.VersionId });
-      expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).VersionId).toBe(first.VersionId);
+      expect(attempt).toMatchObject({
+        Status: "Succeeded",
+        Trigger: "Retry",
+        VersionId: first.VersionId,
+      });
+      expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).VersionId).toBe(
+        first.VersionId,
+      );
     });
 
     it("moves only AWSPENDING: other labels stay where they are", async () => {
       const fn = await newFunction(root, "generic");
       const secret = await secretWith("v1");
-      const v2 = await sm.putSecretValue(root, { SecretId: secret.ARN, SecretString: "v2", VersionStages: ["KEEP", "AWSCURRENT"] });
+      const v2 = await sm.putSecretValue(root, {
+        SecretId: secret.ARN,
+        SecretString: "v2",
+        VersionStages: ["KEEP", "AWSCURRENT"],
+      });
       await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
       let stages = await stagesOf(root, secret.ARN);
       expect(stages[v2.VersionId]).toEqual(["AWSPREVIOUS", "KEEP"]);
       // A finished rotation's AWSPENDING left on the AWSCURRENT version does not block the next.
       const current = Object.entries(stages).find(([, s]) => s.includes("AWSCURRENT"))![0];
-      await sm.updateSecretVersionStage(root, { SecretId: secret.ARN, VersionStage: "AWSPENDING", MoveToVersionId: current });
+      await sm.updateSecretVersionStage(root, {
+        SecretId: secret.ARN,
+        VersionStage: "AWSPENDING",
+        MoveToVersionId: current,
+      });
       const next = await rotate(root, { SecretId: secret.ARN });
       stages = await stagesOf(root, secret.ARN);
       expect(stages).toEqual({
@@ -344,7 +419,8 @@ describe.each(list)("rotation on %s", (provider) => {
       let put: string | undefined;
       endpoint.handler = async (r) => {
         if (r.Step === "setSecret") {
-          put = (await sm.putSecretValue(root, { SecretId: secret.ARN, SecretString: "by-hand" })).VersionId;
+          put = (await sm.putSecretValue(root, { SecretId: secret.ARN, SecretString: "by-hand" }))
+            .VersionId;
         }
         return {};
       };
@@ -360,7 +436,10 @@ describe.each(list)("rotation on %s", (provider) => {
     it("records a step the execution role may not take as AccessDeniedException", async () => {
       const fn = await newFunction(root, "generic");
       const roleName = fn.Role.split("/").pop()!;
-      await iam.deleteRolePolicy(root, { RoleName: roleName, PolicyName: "SecretsManagerGenericPasswordRotation1" });
+      await iam.deleteRolePolicy(root, {
+        RoleName: roleName,
+        PolicyName: "SecretsManagerGenericPasswordRotation1",
+      });
       const secret = await secretWith("v1");
       await rotate(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
       const attempt = await lastAttempt(root, secret.ARN);
@@ -368,7 +447,11 @@ describe.each(list)("rotation on %s", (provider) => {
       expect(attempt.ErrorMessage).toBe(
         `User: arn:aws:sts::111122223333:assumed-role/${roleName}/${fn.FunctionName} is not authorized to perform: secretsmanager:DescribeSecret on resource: ${secret.ARN} because no identity-based policy allows the secretsmanager:DescribeSecret action`,
       );
-      expect(attempt.Steps[0]).toMatchObject({ Step: "createSecret", Outcome: "Failed", ErrorCode: "AccessDeniedException" });
+      expect(attempt.Steps[0]).toMatchObject({
+        Step: "createSecret",
+        Outcome: "Failed",
+        ErrorCode: "AccessDeniedException",
+      });
       expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString).toBe("v1");
     });
 
@@ -376,25 +459,49 @@ describe.each(list)("rotation on %s", (provider) => {
       const fn = await newFunction(root, "postgres-alternating-users");
       const base = { engine: "postgres", host: "db.example", username: "app", password: "pw" };
       const noMaster = await secretWith(JSON.stringify(base));
-      const missing = await failure(sm.rotateSecret(root, { SecretId: noMaster.ARN, RotationLambdaARN: fn.FunctionArn }));
+      const missing = await failure(
+        sm.rotateSecret(root, { SecretId: noMaster.ARN, RotationLambdaARN: fn.FunctionArn }),
+      );
       expect(missing.code).toBe("InvalidParameterException");
       expect(missing.message).toMatch(/masterarn/);
-      expect((await sm.describeSecret(root, { SecretId: noMaster.ARN })).RotationEnabled).toBeFalsy();
+      expect(
+        (await sm.describeSecret(root, { SecretId: noMaster.ARN })).RotationEnabled,
+      ).toBeFalsy();
 
       const ghost = await secretWith(
-        JSON.stringify({ ...base, masterarn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:nope-abcdef" }),
+        JSON.stringify({
+          ...base,
+          masterarn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:nope-abcdef",
+        }),
       );
-      const unresolved = await failure(sm.rotateSecret(root, { SecretId: ghost.ARN, RotationLambdaARN: fn.FunctionArn }));
+      const unresolved = await failure(
+        sm.rotateSecret(root, { SecretId: ghost.ARN, RotationLambdaARN: fn.FunctionArn }),
+      );
       expect(unresolved.message).toMatch(/master secret .*nope-abcdef.* doesn't exist/);
 
       const master = await secretWith(JSON.stringify({ ...base, username: "postgres" }));
-      const noHost = await secretWith(JSON.stringify({ engine: "postgres", username: "app", password: "pw", masterarn: master.ARN }));
-      const host = await failure(sm.rotateSecret(root, { SecretId: noHost.ARN, RotationLambdaARN: fn.FunctionArn }));
-      expect(host.message).toMatch(/missing host/);
-      const mysql = await secretWith(JSON.stringify({ ...base, engine: "mysql", masterarn: master.ARN }));
-      expect((await failure(sm.rotateSecret(root, { SecretId: mysql.ARN, RotationLambdaARN: fn.FunctionArn }))).message).toMatch(
-        /engine mysql/,
+      const noHost = await secretWith(
+        JSON.stringify({
+          engine: "postgres",
+          username: "app",
+          password: "pw",
+          masterarn: master.ARN,
+        }),
       );
+      const host = await failure(
+        sm.rotateSecret(root, { SecretId: noHost.ARN, RotationLambdaARN: fn.FunctionArn }),
+      );
+      expect(host.message).toMatch(/missing host/);
+      const mysql = await secretWith(
+        JSON.stringify({ ...base, engine: "mysql", masterarn: master.ARN }),
+      );
+      expect(
+        (
+          await failure(
+            sm.rotateSecret(root, { SecretId: mysql.ARN, RotationLambdaARN: fn.FunctionArn }),
+          )
+        ).message,
+      ).toMatch(/engine mysql/);
       // Nothing was rotated, nothing registered.
       expect(await stagesOf(root, mysql.ARN)).toEqual({ [mysql.VersionId!]: ["AWSCURRENT"] });
     });
@@ -403,7 +510,11 @@ describe.each(list)("rotation on %s", (provider) => {
       const fn = await newFunction(root, "generic");
       const secret = await secretWith("v1");
       const bad = await failure(
-        sm.rotateSecret(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn, RotationRules: { AutomaticallyAfterDays: 0 } }),
+        sm.rotateSecret(root, {
+          SecretId: secret.ARN,
+          RotationLambdaARN: fn.FunctionArn,
+          RotationRules: { AutomaticallyAfterDays: 0 },
+        }),
       );
       expect(bad.code).toBe("InvalidParameterException");
       const out = await rotate(root, {
@@ -434,24 +545,68 @@ describe.each(list)("rotation on %s", (provider) => {
         }
         return {};
       };
-      const started = sm.rotateSecret(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn });
+      const started = sm.rotateSecret(root, {
+        SecretId: secret.ARN,
+        RotationLambdaARN: fn.FunctionArn,
+      });
       await started;
       await inCreate;
-      expect((await failure(sm.rotateSecret(root, { SecretId: secret.ARN }))).message).toBe(PREVIOUS_INCOMPLETE);
+      expect((await failure(sm.rotateSecret(root, { SecretId: secret.ARN }))).message).toBe(
+        PREVIOUS_INCOMPLETE,
+      );
       const other = createScheduler(t, { holder: "another-instance" });
       await other.tick();
       const secretRow = await t.db.secret.findUniqueOrThrow({ where: { arn: secret.ARN } });
-      const lease = await t.db.rotationLease.findUniqueOrThrow({ where: { secretId: secretRow.id } });
+      const lease = await t.db.rotationLease.findUniqueOrThrow({
+        where: { secretId: secretRow.id },
+      });
       expect(lease.holder).not.toBe("another-instance");
       release();
       await other.idle();
       await settleRotations();
       expect((await lastAttempt(root, secret.ARN)).Status).toBe("Succeeded");
-      expect((await sm.listRotationAttempts(root, { SecretId: secret.ARN })).RotationAttempts).toHaveLength(1);
+      expect(
+        (await sm.listRotationAttempts(root, { SecretId: secret.ARN })).RotationAttempts,
+      ).toHaveLength(1);
     });
   });
 
   describe("the scheduler", () => {
+    it("counts a value put by hand as a rotation under AutomaticallyAfterDays, as Secrets Manager does", async () => {
+      const fn = await newFunction(root, "generic");
+      const secret = await secretWith("v1");
+      await rotate(root, {
+        SecretId: secret.ARN,
+        RotationLambdaARN: fn.FunctionArn,
+        RotationRules: { AutomaticallyAfterDays: 2 },
+      });
+      const scheduled = (await sm.describeSecret(root, { SecretId: secret.ARN })).NextRotationDate!;
+      const realNow = t.now;
+      const scheduler = createScheduler(t, { holder: "by-hand-test" });
+      try {
+        // A day later someone puts a new value; when the window opens it is not due yet.
+        t.now = () => new Date(Date.now() + 86_400_000);
+        const byHand = await sm.putSecretValue(root, {
+          SecretId: secret.ARN,
+          SecretString: "by-hand",
+        });
+        t.now = () => new Date(scheduled.getTime() + 60_000);
+        await scheduler.tick();
+        await scheduler.idle();
+        expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).VersionId).toBe(
+          byHand.VersionId,
+        );
+        const deferred = (await sm.describeSecret(root, { SecretId: secret.ARN }))
+          .NextRotationDate!;
+        expect(deferred.getTime()).toBe(scheduled.getTime() + 86_400_000);
+      } finally {
+        t.now = realNow;
+      }
+      expect(
+        (await sm.listRotationAttempts(root, { SecretId: secret.ARN })).RotationAttempts,
+      ).toHaveLength(1);
+    });
+
     it("starts a scheduled rotation inside its window, and waits for the next window once one has passed", async () => {
       const fn = await newFunction(root, "generic");
       const secret = await secretWith("v1");
@@ -471,7 +626,9 @@ describe.each(list)("rotation on %s", (provider) => {
         await scheduler.idle();
         const moved = (await sm.describeSecret(root, { SecretId: secret.ARN })).NextRotationDate!;
         expect(moved.getTime()).toBe(next.getTime() + 86_400_000);
-        expect(await sm.listRotationAttempts(root, { SecretId: secret.ARN })).toMatchObject({ RotationAttempts: [] });
+        expect(await sm.listRotationAttempts(root, { SecretId: secret.ARN })).toMatchObject({
+          RotationAttempts: [],
+        });
         // Inside the window: rotated.
         t.now = () => new Date(moved.getTime() + 60_000);
         expect(await scheduler.tick()).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,11 @@ import { AwsError } from "@/lib/errors";
 import { parseRotationRules } from "@/lib/rotation/schedule";
 
 const at = (iso: string) => new Date(iso);
-const window = (rules: Record<string, unknown>, last: string | null, now = "2026-03-10T09:30:00Z") => {
+const window = (
+  rules: Record<string, unknown>,
+  last: string | null,
+  now = "2026-03-10T09:30:00Z",
+) => {
   const { schedule } = parseRotationRules(rules);
   const w = schedule.nextWindow(last ? at(last) : null, at(now));
   return [w.start.toISOString(), w.end.toISOString()];
@@ -34,7 +38,9 @@ describe("rotation rules", () => {
   });
 
   it("accepts AutomaticallyAfterDays from 1 to 1000 only", () => {
-    expect(parseRotationRules({ AutomaticallyAfterDays: 1000 }).rules).toEqual({ AutomaticallyAfterDays: 1000 });
+    expect(parseRotationRules({ AutomaticallyAfterDays: 1000 }).rules).toEqual({
+      AutomaticallyAfterDays: 1000,
+    });
     for (const days of [0, 1001, 2.5, -3, "x"]) {
       expect(refused({ AutomaticallyAfterDays: days })).toMatch(/1 to 1000/);
     }
@@ -60,16 +66,18 @@ describe("rotation rules", () => {
       "2026-03-20T00:00:00.000Z",
       "2026-03-21T00:00:00.000Z",
     ]);
-    expect(window({ ScheduleExpression: "rate(1 day)", Duration: "24h" }, null, "2026-03-10T05:00:00Z")).toEqual([
-      "2026-03-11T00:00:00.000Z",
-      "2026-03-12T00:00:00.000Z",
-    ]);
+    expect(
+      window({ ScheduleExpression: "rate(1 day)", Duration: "24h" }, null, "2026-03-10T05:00:00Z"),
+    ).toEqual(["2026-03-11T00:00:00.000Z", "2026-03-12T00:00:00.000Z"]);
   });
 
   it("cron() in days: opens at its hour, until the end of the UTC day", () => {
     // The first Saturday of the month at 16:00 UTC, window 16:00-20:00.
     expect(
-      window({ ScheduleExpression: "cron(0 16 ? * SAT#1 *)", Duration: "4h" }, "2026-03-10T09:30:00Z"),
+      window(
+        { ScheduleExpression: "cron(0 16 ? * SAT#1 *)", Duration: "4h" },
+        "2026-03-10T09:30:00Z",
+      ),
     ).toEqual(["2026-04-04T16:00:00.000Z", "2026-04-04T20:00:00.000Z"]);
     expect(window({ ScheduleExpression: "cron(0 8 1 * ? *)" }, "2026-03-10T09:30:00Z")).toEqual([
       "2026-04-01T08:00:00.000Z",
@@ -79,7 +87,9 @@ describe("rotation rules", () => {
       "2026-02-28T00:00:00.000Z",
       "2026-03-01T00:00:00.000Z",
     ]);
-    expect(refused({ ScheduleExpression: "cron(0 22 * * ? *)", Duration: "4h" })).toMatch(/next UTC day/);
+    expect(refused({ ScheduleExpression: "cron(0 22 * * ? *)", Duration: "4h" })).toMatch(
+      /next UTC day/,
+    );
   });
 
   it("cron() in hours: increments reset each day, windows an hour long by default", () => {
@@ -87,19 +97,22 @@ describe("rotation rules", () => {
       "2026-03-11T04:00:00.000Z",
       "2026-03-11T05:00:00.000Z",
     ]);
-    expect(window({ ScheduleExpression: "cron(0 9,17 ? * MON-FRI *)" }, "2026-03-13T17:10:00Z")).toEqual([
-      "2026-03-16T09:00:00.000Z",
-      "2026-03-16T10:00:00.000Z",
-    ]);
+    expect(
+      window({ ScheduleExpression: "cron(0 9,17 ? * MON-FRI *)" }, "2026-03-13T17:10:00Z"),
+    ).toEqual(["2026-03-16T09:00:00.000Z", "2026-03-16T10:00:00.000Z"]);
     expect(refused({ ScheduleExpression: "cron(0 */2 * * ? *)" })).toMatch(/every four hours/);
   });
 
   it("refuses malformed schedules in words that say what to fix", () => {
     expect(refused({ ScheduleExpression: "cron(15 10 * * ? *)" })).toMatch(/Minutes must be 0/);
-    expect(refused({ ScheduleExpression: "cron(0 10 * * * *)" })).toMatch(/one of Day-of-month and Day-of-week must be \?/);
+    expect(refused({ ScheduleExpression: "cron(0 10 * * * *)" })).toMatch(
+      /one of Day-of-month and Day-of-week must be \?/,
+    );
     expect(refused({ ScheduleExpression: "cron(0 10 * *)" })).toMatch(/six fields/);
     expect(refused({ ScheduleExpression: "every day" })).toMatch(/rate\(N hours\)/);
-    expect(refused({ ScheduleExpression: "rate(10 days)", AutomaticallyAfterDays: 10 })).toMatch(/both/);
+    expect(refused({ ScheduleExpression: "rate(10 days)", AutomaticallyAfterDays: 10 })).toMatch(
+      /both/,
+    );
     expect(refused({ Duration: "3h" })).toMatch(/AutomaticallyAfterDays or ScheduleExpression/);
     expect(refused({ AutomaticallyAfterDays: 5, Duration: "90m" })).toMatch(/whole hours/);
     expect(refused({ AutomaticallyAfterDays: 5, Extra: 1 })).toMatch(/Unknown parameter/);

@@ -49,14 +49,22 @@ function startWorker(t: TestRuntime, dataDir: string, args: string[]): Worker {
       const match = /rotating as (\S+)/.exec(output.join(""));
       if (match) resolve(match[1]);
     });
-    child.once("exit", (code) => reject(new Error(`worker exited (${code}) before starting: ${output.join("")}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`worker exited (${code}) before starting: ${output.join("")}`)),
+    );
   });
   holder.catch(() => undefined);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   return { process: child, holder, exited, output };
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -77,7 +85,8 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
   });
   afterEach(async () => {
     for (const w of workers.splice(0)) {
-      if (w.process.exitCode === null && w.process.signalCode === null) process.kill(-w.process.pid!, "SIGTERM");
+      if (w.process.exitCode === null && w.process.signalCode === null)
+        process.kill(-w.process.pid!, "SIGTERM");
       await w.exited;
     }
   });
@@ -90,7 +99,10 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
   async function dueSecrets(names: string[], functionArn: string): Promise<string[]> {
     const arns: string[] = [];
     for (const name of names) {
-      const { ARN } = await sm.createSecret(root, { Name: name, SecretString: JSON.stringify({ username: name, password: "initial" }) });
+      const { ARN } = await sm.createSecret(root, {
+        Name: name,
+        SecretString: JSON.stringify({ username: name, password: "initial" }),
+      });
       await sm.rotateSecret(root, {
         SecretId: ARN,
         RotationLambdaARN: functionArn,
@@ -103,7 +115,9 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
   }
 
   async function makeDue(arns: string[]) {
-    const ids = (await t.db.secret.findMany({ where: { arn: { in: arns } }, select: { id: true } })).map((s) => s.id);
+    const ids = (
+      await t.db.secret.findMany({ where: { arn: { in: arns } }, select: { id: true } })
+    ).map((s) => s.id);
     const now = Date.now();
     await t.db.rotationLease.updateMany({
       where: { secretId: { in: ids } },
@@ -123,7 +137,11 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
     const holders = await Promise.all([a.holder, b.holder]);
     await makeDue(arns);
 
-    await until("200 rotations", async () => (await t.db.rotationAttempt.count({ where: { status: { not: "InProgress" } } })) >= 200);
+    await until(
+      "200 rotations",
+      async () =>
+        (await t.db.rotationAttempt.count({ where: { status: { not: "InProgress" } } })) >= 200,
+    );
     // Let a straggler show itself if there were one.
     await new Promise((r) => setTimeout(r, 500));
     a.process.kill("SIGTERM");
@@ -131,7 +149,9 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
     expect(await a.exited).toBe(0);
     expect(await b.exited).toBe(0);
 
-    const attempts = await t.db.rotationAttempt.findMany({ select: { secretId: true, status: true, versionId: true, holder: true } });
+    const attempts = await t.db.rotationAttempt.findMany({
+      select: { secretId: true, status: true, versionId: true, holder: true },
+    });
     expect(attempts).toHaveLength(200);
     expect(attempts.every((x) => x.status === "Succeeded")).toBe(true);
     expect(new Set(attempts.map((x) => x.secretId)).size).toBe(200);
@@ -159,9 +179,13 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
       expect(labels.AWSPREVIOUS).toBeDefined();
     }
     // Each is scheduled again, a week on, and nobody holds it.
-    const leases = await t.db.rotationLease.findMany({ where: { secretId: { in: secrets.map((s) => s.id) } } });
+    const leases = await t.db.rotationLease.findMany({
+      where: { secretId: { in: secrets.map((s) => s.id) } },
+    });
     expect(leases).toHaveLength(200);
-    expect(leases.every((l) => l.holder === null && l.dueAt.getTime() > Date.now() + 5 * 86_400_000)).toBe(true);
+    expect(
+      leases.every((l) => l.holder === null && l.dueAt.getTime() > Date.now() + 5 * 86_400_000),
+    ).toBe(true);
   }, 240_000);
 
   describe("a worker killed during setSecret", () => {
@@ -184,7 +208,10 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
       let inSetSecret: () => void = () => undefined;
       const reachedSetSecret = new Promise<void>((resolve) => (inSetSecret = resolve));
       endpoint.handler = async (request) => {
-        if (request.Step === "setSecret" && endpoint.requests.filter((r) => r.Step === "setSecret").length === 1) {
+        if (
+          request.Step === "setSecret" &&
+          endpoint.requests.filter((r) => r.Step === "setSecret").length === 1
+        ) {
           inSetSecret();
           return "hang";
         }
@@ -218,12 +245,18 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
       const secretId = (await t.db.secret.findUniqueOrThrow({ where: { arn } })).id;
       const orphan = await t.db.rotationLease.findUniqueOrThrow({ where: { secretId } });
       expect(orphan.holder).toBe(doomedHolder);
-      const pendingVersion = (await sm.getSecretValue(root, { SecretId: arn, VersionStage: "AWSPENDING" })).VersionId;
+      const pendingVersion = (
+        await sm.getSecretValue(root, { SecretId: arn, VersionStage: "AWSPENDING" })
+      ).VersionId;
 
       // Another instance: it takes the lease over once the dead holder's expires.
       scheduler = startScheduler(t, { intervalMs: 100, leaseMs: 1000, holder: "survivor" });
-      await until("the resumed rotation", async () =>
-        (await t.db.rotationAttempt.count({ where: { secretId, status: "Succeeded" } })) === 1, 60_000);
+      await until(
+        "the resumed rotation",
+        async () =>
+          (await t.db.rotationAttempt.count({ where: { secretId, status: "Succeeded" } })) === 1,
+        60_000,
+      );
       reading = false;
       await reader;
 
@@ -234,7 +267,10 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
         ["Succeeded", "Resume", pendingVersion],
         ["Abandoned", "Schedule", pendingVersion],
       ]);
-      expect(attempts.RotationAttempts[1].Steps.map((s) => s.Step)).toEqual(["createSecret", "setSecret"]);
+      expect(attempts.RotationAttempts[1].Steps.map((s) => s.Step)).toEqual([
+        "createSecret",
+        "setSecret",
+      ]);
       const after = await sm.getSecretValue(root, { SecretId: arn });
       expect(after.VersionId).toBe(pendingVersion);
       expect(after.SecretString).not.toBe(before.SecretString);

@@ -17,14 +17,14 @@ import { ErrorAlert } from "../error-alert";
 import { NamePicker, type PickItem } from "../name-picker";
 import { groupHref } from "../paths";
 import { PolicyPicker } from "../policy-picker";
-import { useInvalidatePolicies } from "../use-policies";
+import { useAdjustAttachmentCounts } from "../use-policies";
 import { createGroupAction } from "./actions";
 
 const NAME = /^[\w+=,.@-]{1,128}$/;
 
 export function CreateGroupForm({ users }: { users: Loaded<PickItem[]> }) {
   const router = useRouter();
-  const invalidatePolicies = useInvalidatePolicies();
+  const adjustCounts = useAdjustAttachmentCounts();
   const [name, setName] = React.useState("");
   const [members, setMembers] = React.useState<string[]>([]);
   const [policies, setPolicies] = React.useState<string[]>([]);
@@ -76,7 +76,13 @@ export function CreateGroupForm({ users }: { users: Loaded<PickItem[]> }) {
           { refresh: false },
         );
         if (!result.ok) return;
-        if (policies.length > 0) void invalidatePolicies();
+        adjustCounts(
+          Object.fromEntries(
+            policies
+              .filter((arn) => !result.data.failed.some((f) => f.item === arn))
+              .map((arn) => [arn, 1]),
+          ),
+        );
         if (result.data.failed.length > 0) {
           setFailed(result.data.failed);
           return;

@@ -167,7 +167,6 @@ function GroupUsers({
   allUsers: Loaded<PickItem[]>;
   hints: Hints<Hint>;
 }) {
-  const invalidatePolicies = useInvalidatePolicies();
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [adding, setAdding] = React.useState(false);
   const [removing, setRemoving] = React.useState(false);
@@ -258,7 +257,6 @@ function GroupUsers({
               if (chosen.length === 0) return;
               const result = await action.run(() => addUsersToGroupAction(group.GroupName, chosen));
               if (!result.ok) return;
-              void invalidatePolicies();
               const failed = result.data.failed;
               if (failed.length > 0) {
                 action.setError({
@@ -316,7 +314,6 @@ function GroupUsers({
         onConfirm={async () => {
           const result = await removeUsersFromGroupAction(group.GroupName, names);
           if (!result.ok) return result;
-          void invalidatePolicies();
           setSelected(new Set());
           const first = result.data.failed[0];
           return first

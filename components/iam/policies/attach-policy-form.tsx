@@ -20,7 +20,7 @@ import { ErrorAlert } from "../error-alert";
 import { formatShortDateTime } from "../format";
 import { ENTITY_TITLE, entityHref, policyHref } from "../paths";
 import type { EntityKind, EntityRef } from "../types";
-import { useInvalidatePolicies } from "../use-policies";
+import { useAdjustAttachmentCounts } from "../use-policies";
 import { attachPolicyToEntitiesAction } from "./actions";
 
 export interface AttachCandidate extends EntityRef {
@@ -44,7 +44,7 @@ export function AttachPolicyForm({
   errors: { code: string; message: string }[];
 }) {
   const router = useRouter();
-  const invalidatePolicies = useInvalidatePolicies();
+  const adjustCounts = useAdjustAttachmentCounts();
   const [kind, setKind] = React.useState<KindFilter>("all");
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [failed, setFailed] = React.useState<BatchFailure[]>([]);
@@ -71,8 +71,8 @@ export function AttachPolicyForm({
       { refresh: false },
     );
     if (!result.ok) return;
-    void invalidatePolicies();
     const { attached, failed } = result.data;
+    adjustCounts({ [policyArn]: attached.length });
     if (attached.length > 0) {
       toast.success(
         `Policy ${policyName} attached to ${attached.map((e) => `${e.kind} ${e.name}`).join(", ")}.`,

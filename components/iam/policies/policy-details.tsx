@@ -27,7 +27,7 @@ import { PolicyDocumentView } from "../policy-document";
 import { PolicySummaryView } from "../policy-summary";
 import { TagsPanel } from "../tags-panel";
 import type { EntityRef, Hints, PolicyVersionView, PolicyView } from "../types";
-import { ActionFailure, useInvalidatePolicies } from "../use-policies";
+import { ActionFailure, useAdjustAttachmentCounts, useInvalidatePolicies } from "../use-policies";
 import {
   deletePolicyAction,
   deletePolicyVersionAction,
@@ -62,6 +62,7 @@ export function PolicyDetails({
 }) {
   const router = useRouter();
   const invalidatePolicies = useInvalidatePolicies();
+  const adjustCounts = useAdjustAttachmentCounts();
   const customer = policy.Type === "Customer managed";
   const [tab, setTab] = React.useState<Tab>(
     TABS.includes(initialTab as Tab) ? (initialTab as Tab) : "permissions",
@@ -144,7 +145,7 @@ export function PolicyDetails({
           <AttachedEntities
             policy={policy}
             entities={entities}
-            onChanged={() => void invalidatePolicies()}
+            onDetached={(count) => adjustCounts({ [policy.Arn]: -count })}
           />
         </TabsContent>
 
@@ -262,11 +263,11 @@ function PermissionsDefined({
 function AttachedEntities({
   policy,
   entities,
-  onChanged,
+  onDetached,
 }: {
   policy: PolicyView;
   entities: Loaded<EntityRef[]>;
-  onChanged: () => void;
+  onDetached: (count: number) => void;
 }) {
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [query, setQuery] = React.useState("");
@@ -361,7 +362,7 @@ function AttachedEntities({
         onConfirm={async () => {
           const result = await detachPolicyFromEntitiesAction(policy.Arn, chosen);
           if (!result.ok) return result;
-          onChanged();
+          onDetached(result.data.detached.length);
           setSelected(new Set());
           if (result.data.failed.length > 0) {
             const first = result.data.failed[0];

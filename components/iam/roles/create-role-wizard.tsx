@@ -17,7 +17,7 @@ import { ErrorAlert } from "../error-alert";
 import { policyNameFromArn, roleHref } from "../paths";
 import { PolicyDocumentView } from "../policy-document";
 import { PolicyPicker } from "../policy-picker";
-import { useInvalidatePolicies } from "../use-policies";
+import { useAdjustAttachmentCounts } from "../use-policies";
 import { Wizard } from "../wizard";
 import { createRoleAction } from "./actions";
 import { SERVICES, type TrustedEntityType, trustPolicyFor } from "./trust";
@@ -26,7 +26,7 @@ const NAME = /^[\w+=,.@-]{1,64}$/;
 
 export function CreateRoleWizard({ accountId }: { accountId: string }) {
   const router = useRouter();
-  const invalidatePolicies = useInvalidatePolicies();
+  const adjustCounts = useAdjustAttachmentCounts();
   const [step, setStep] = React.useState(0);
   const [type, setType] = React.useState<TrustedEntityType>("service");
   const [service, setService] = React.useState<string>(SERVICES[0].value);
@@ -101,7 +101,13 @@ export function CreateRoleWizard({ accountId }: { accountId: string }) {
           if (result.error.code === "MalformedPolicyDocument") setStep(0);
           return false;
         }
-        if (policies.length > 0) void invalidatePolicies();
+        adjustCounts(
+          Object.fromEntries(
+            policies
+              .filter((arn) => !result.data.failed.some((f) => f.item === arn))
+              .map((arn) => [arn, 1]),
+          ),
+        );
         const failed = result.data.failed;
         if (failed.length > 0) {
           toast.warning(`Role ${name} created, but some policies were not attached.`, {

@@ -122,7 +122,11 @@ export function RoleDetails({
           </KeyValue>
           <KeyValue label="Last activity">
             {role.LastUsedDate ? (
-              <time dateTime={role.LastUsedDate} title={formatDateTime(role.LastUsedDate)}>
+              <time
+                dateTime={role.LastUsedDate}
+                title={formatDateTime(role.LastUsedDate)}
+                suppressHydrationWarning
+              >
                 {formatAge(role.LastUsedDate)}
                 {role.LastUsedRegion ? ` (${role.LastUsedRegion})` : ""}
               </time>

@@ -24,7 +24,7 @@ import { PolicyPicker } from "../policy-picker";
 import { SecretText } from "../secret-text";
 import type { GroupView } from "../types";
 import { signInPath, useOrigin } from "../use-origin";
-import { useInvalidatePolicies } from "../use-policies";
+import { useAdjustAttachmentCounts } from "../use-policies";
 import { Wizard } from "../wizard";
 import { createUserAction } from "./actions";
 import { ConsolePasswordFields, type PasswordMode } from "./console-access-fields";
@@ -47,7 +47,7 @@ export function CreateUserWizard({
   groups: Loaded<GroupView[]>;
   accountId: string;
 }) {
-  const invalidatePolicies = useInvalidatePolicies();
+  const adjustCounts = useAdjustAttachmentCounts();
   const [step, setStep] = React.useState(0);
   const [name, setName] = React.useState("");
   const [consoleAccess, setConsoleAccess] = React.useState(false);
@@ -124,7 +124,13 @@ export function CreateUserWizard({
           }
           return false;
         }
-        if (policiesToAttach.length > 0) void invalidatePolicies();
+        adjustCounts(
+          Object.fromEntries(
+            policiesToAttach
+              .filter((arn) => !result.data.failed.some((f) => f.item === arn))
+              .map((arn) => [arn, 1]),
+          ),
+        );
         setCreated({
           userName: result.data.UserName,
           password: chosenPassword,

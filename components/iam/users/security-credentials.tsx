@@ -115,7 +115,9 @@ function ConsoleSignIn({
           <KeyValue label="Console password">
             {loginProfile.data ? (
               <StatusIndicator type="success">
-                Enabled (set {formatAge(loginProfile.data.CreateDate).toLowerCase()})
+                <span suppressHydrationWarning>
+                  Enabled (set {formatAge(loginProfile.data.CreateDate).toLowerCase()})
+                </span>
               </StatusIndicator>
             ) : (
               <StatusIndicator type="stopped">Not enabled</StatusIndicator>
@@ -123,7 +125,11 @@ function ConsoleSignIn({
           </KeyValue>
           <KeyValue label="Last console sign-in">
             {user.PasswordLastUsed ? (
-              <time dateTime={user.PasswordLastUsed} title={formatDateTime(user.PasswordLastUsed)}>
+              <time
+                dateTime={user.PasswordLastUsed}
+                title={formatDateTime(user.PasswordLastUsed)}
+                suppressHydrationWarning
+              >
                 {formatAge(user.PasswordLastUsed)}
               </time>
             ) : (
@@ -370,7 +376,9 @@ function AccessKeys({
                 )}
               </TD>
               <TD className="whitespace-nowrap">{formatShortDateTime(key.CreateDate)}</TD>
-              <TD className="whitespace-nowrap">{formatAge(key.LastUsedDate)}</TD>
+              <TD className="whitespace-nowrap" suppressHydrationWarning>
+                {formatAge(key.LastUsedDate)}
+              </TD>
               <TD>
                 {key.LastUsedService && key.LastUsedService !== "N/A" ? key.LastUsedService : "-"}
               </TD>

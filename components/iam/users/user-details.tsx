@@ -136,7 +136,9 @@ export function UserDetails({
           </KeyValue>
           <KeyValue label="Created">{formatDateTime(user.CreateDate)}</KeyValue>
           <KeyValue label="Last console sign-in">
-            {user.PasswordLastUsed ? formatAge(user.PasswordLastUsed) : "Never"}
+            <span suppressHydrationWarning>
+              {user.PasswordLastUsed ? formatAge(user.PasswordLastUsed) : "Never"}
+            </span>
           </KeyValue>
           <KeyValue label="Access key 2">
             {keys[1] ? `${keys[1].AccessKeyId} - ${keys[1].Status}` : "Not enabled"}
@@ -241,7 +243,6 @@ function UserGroups({
   const [removing, setRemoving] = React.useState<string>();
   const [chosen, setChosen] = React.useState<string[]>([]);
   const action = useAction();
-  const invalidatePolicies = useInvalidatePolicies();
   const list = groups.ok ? groups.data : [];
   return (
     <Container
@@ -306,7 +307,6 @@ function UserGroups({
               if (chosen.length === 0) return;
               const result = await action.run(() => addUserToGroupsAction(user.UserName, chosen));
               if (!result.ok) return;
-              void invalidatePolicies();
               const failed = result.data.failed;
               if (failed.length > 0) {
                 action.setError({
@@ -360,7 +360,6 @@ function UserGroups({
         confirmLabel="Remove"
         onConfirm={async () => {
           const result = await removeUserFromGroupAction(user.UserName, removing!);
-          if (result.ok) void invalidatePolicies();
           return result;
         }}
       />

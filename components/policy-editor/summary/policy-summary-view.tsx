@@ -75,15 +75,15 @@ function SummaryTable({
   const id = React.useId();
   return (
     <div className="overflow-hidden rounded-lg border">
-      <h3 className="border-b bg-muted px-4 py-2 text-sm font-bold">{title}</h3>
+      <p className="border-b bg-muted px-4 py-2 text-sm font-bold">{title}</p>
       <Table aria-label={title}>
         <THead>
           <tr>
-            <TH>Service</TH>
-            <TH>Access level</TH>
-            <TH>Resource</TH>
-            <TH>Request condition</TH>
-            {principals ? <TH>Principal</TH> : null}
+            <TH className="w-44">Service</TH>
+            <TH className="w-56">Access level</TH>
+            <TH className="min-w-56">Resource</TH>
+            <TH className="min-w-56">Request condition</TH>
+            {principals ? <TH className="min-w-48">Principal</TH> : null}
           </tr>
         </THead>
         <TBody>

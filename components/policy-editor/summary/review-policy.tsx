@@ -98,7 +98,7 @@ export function ReviewPolicy({
         Review policy
       </h2>
       {details ? (
-        <Container header={<ContainerHeader title="Policy details" />}>
+        <Container header={<ContainerHeader level={3} title="Policy details" />}>
           <div className="grid max-w-2xl gap-4">
             <Field
               id={`${idPrefix}-name`}
@@ -120,13 +120,14 @@ export function ReviewPolicy({
         </Container>
       ) : null}
 
-      <Container header={<ContainerHeader title="Permissions defined in this policy" />}>
+      <Container header={<ContainerHeader level={3} title="Permissions defined in this policy" />}>
         <PolicySummaryView text={text} kind={kind} />
       </Container>
 
       <Container
         header={
           <ContainerHeader
+            level={3}
             title="Policy validation"
             description={`${size.toLocaleString("en-US")} of ${maxCharacters.toLocaleString("en-US")} characters (whitespace not counted).`}
           />
@@ -141,10 +142,10 @@ export function ReviewPolicy({
               if (list.length === 0) return null;
               return (
                 <section key={type} aria-label={`${FINDING_LABELS[type].many} (${list.length})`}>
-                  <h3 className="flex items-center gap-1.5 text-sm font-bold">
+                  <h4 className="flex items-center gap-1.5 text-sm font-bold">
                     <FindingIcon type={type} />
                     {FINDING_LABELS[type].many} ({list.length})
-                  </h3>
+                  </h4>
                   <ul className="mt-1 space-y-1 text-sm">
                     {list.map((f, i) => (
                       <li key={i} className="flex gap-2 rounded-md bg-muted/60 px-3 py-1.5">

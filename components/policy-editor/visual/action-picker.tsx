@@ -136,14 +136,18 @@ export function ActionPicker({
     setTypedError(undefined);
   };
 
-  const verb = not ? (deny ? "denied" : "allowed") : deny ? "denied" : "allowed";
+  const verb = deny ? "denied" : "allowed";
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h4 className="text-sm font-bold">Actions {verb}</h4>
+          <p className="text-sm font-bold">
+            {not ? `All actions ${verb} except the chosen ones` : `Actions ${verb}`}
+          </p>
           <p className="text-xs text-muted-foreground">
-            Choose the {serviceName} actions this block {deny ? "denies" : "allows"}.
+            {not
+              ? `The block ${deny ? "denies" : "allows"} every action of every service except the ${serviceName} actions chosen here.`
+              : `Choose the ${serviceName} actions this block ${deny ? "denies" : "allows"}.`}
           </p>
         </div>
         <RadioGroup.Root

@@ -63,9 +63,9 @@ export function ConditionList({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h4 className="text-sm font-bold">
+          <p className="text-sm font-bold">
             Request conditions <span className="font-normal text-muted-foreground italic">- optional</span>
-          </h4>
+          </p>
           <p className="text-xs text-muted-foreground">
             The block applies only to requests that meet every condition.
           </p>
@@ -294,17 +294,20 @@ function ConditionForm({
             than intended. Use Default for {fullKey}.
           </Alert>
         ) : null}
-        <label className="flex items-center gap-2 text-sm">
-          <Checkbox
-            checked={ifExists && chosenBase !== "Null"}
-            disabled={chosenBase === "Null"}
-            onCheckedChange={(c) => setIfExists(c === true)}
-          />
-          <span>
-            <span className="font-bold">If exists</span>{" "}
-            <span className="text-muted-foreground">— also true when the request has no value for the key</span>
-          </span>
-        </label>
+        <div>
+          <label className="flex items-center gap-2 text-sm font-bold">
+            <Checkbox
+              checked={ifExists && chosenBase !== "Null"}
+              disabled={chosenBase === "Null"}
+              onCheckedChange={(c) => setIfExists(c === true)}
+              aria-describedby={`${idPrefix}-if-exists-hint`}
+            />
+            If exists
+          </label>
+          <p id={`${idPrefix}-if-exists-hint`} className="ml-6 text-xs text-muted-foreground">
+            The condition also holds when the request does not carry the key.
+          </p>
+        </div>
         {boolLike ? (
           <Field id={`${idPrefix}-value`} label="Value">
             <Select

@@ -124,7 +124,16 @@ export const PermissionBlockCard = React.memo(function PermissionBlockCard({
             ) : null,
           )}
           {block.effect ? (
-            <Badge tone={block.effect === "Deny" ? "red" : "green"}>{block.effect}</Badge>
+            <span
+              className={cn(
+                "rounded-full px-2 py-0.5 text-xs leading-4 font-bold ring-1 ring-inset",
+                block.effect === "Deny"
+                  ? "bg-error-soft text-destructive ring-destructive/50"
+                  : "bg-success-soft text-success ring-success/50",
+              )}
+            >
+              {block.effect}
+            </span>
           ) : null}
           <Button
             size="sm"
@@ -299,7 +308,7 @@ function PatternList({
   };
   return (
     <div className="space-y-2">
-      <h4 className="text-sm font-bold">{not ? "All actions except (NotAction)" : "Actions"}</h4>
+      <p className="text-sm font-bold">{not ? "All actions except (NotAction)" : "Actions"}</p>
       <p className="text-xs text-muted-foreground">
         {all
           ? "This block names every action of every service (*)."

@@ -42,7 +42,7 @@ export function PrincipalList({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h4 className="text-sm font-bold">{not ? "Principals not affected (NotPrincipal)" : "Principals"}</h4>
+          <p className="text-sm font-bold">{not ? "Principals not affected (NotPrincipal)" : "Principals"}</p>
           <p className="text-xs text-muted-foreground">
             {not
               ? "The block applies to everyone except these principals."

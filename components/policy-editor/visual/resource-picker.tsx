@@ -61,9 +61,9 @@ export function ResourcePicker({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-        <h4 id={labelId} className="text-sm font-bold">
+        <p id={labelId} className="text-sm font-bold">
           Resources
-        </h4>
+        </p>
         <RadioGroup.Root
           value={mode}
           onValueChange={(v) => onChange((b) => setResourceMode(b, v as ResourceMode))}

@@ -59,7 +59,11 @@ const LAMBDA_TRUST_POLICY = JSON.stringify({
 
 /** `<function>-role-<8 random>` under /service-role/, as the Lambda console names them. */
 function executionRoleName(functionName: string): string {
-  const suffix = randomBytes(6).toString("base64url").replace(/[-_]/g, "x").slice(0, 8).toLowerCase();
+  const suffix = randomBytes(6)
+    .toString("base64url")
+    .replace(/[-_]/g, "x")
+    .slice(0, 8)
+    .toLowerCase();
   return `${functionName.slice(0, 50)}-role-${suffix}`;
 }
 
@@ -68,15 +72,17 @@ function trustsLambda(document: string): boolean {
   try {
     const doc = JSON.parse(document) as { Statement?: unknown };
     const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-    return statements.some((s: { Effect?: unknown; Principal?: { Service?: unknown }; Action?: unknown }) => {
-      const services = [s?.Principal?.Service].flat();
-      const actions = [s?.Action].flat();
-      return (
-        s?.Effect === "Allow" &&
-        services.includes("lambda.amazonaws.com") &&
-        actions.some((a) => a === "sts:AssumeRole" || a === "sts:*" || a === "*")
-      );
-    });
+    return statements.some(
+      (s: { Effect?: unknown; Principal?: { Service?: unknown }; Action?: unknown }) => {
+        const services = [s?.Principal?.Service].flat();
+        const actions = [s?.Action].flat();
+        return (
+          s?.Effect === "Allow" &&
+          services.includes("lambda.amazonaws.com") &&
+          actions.some((a) => a === "sts:AssumeRole" || a === "sts:*" || a === "*")
+        );
+      },
+    );
   } catch {
     return false;
   }
@@ -99,7 +105,10 @@ export const createFunction = defineOperation<CreateFunctionInput, CreateFunctio
     const { rt, caller } = ctx;
     const name = functionNameOf(input.FunctionName);
     if (input.FunctionName.startsWith("arn:") || input.FunctionName.includes(":")) {
-      throw InvalidParameterValue("CreateFunction takes a function name, not an ARN.", "FunctionName");
+      throw InvalidParameterValue(
+        "CreateFunction takes a function name, not an ARN.",
+        "FunctionName",
+      );
     }
     const template = TEMPLATES[checkTemplate(input.Template ?? input.Handler)];
     if (input.Runtime !== undefined && input.Runtime !== "strongbox-template") {
@@ -153,7 +162,8 @@ export const createFunction = defineOperation<CreateFunctionInput, CreateFunctio
       }
     }
 
-    const signingSecret = template.id === "http" ? randomBytes(32).toString("base64url") : undefined;
+    const signingSecret =
+      template.id === "http" ? randomBytes(32).toString("base64url") : undefined;
     const now = rt.now();
     try {
       const row = await rt.db.$transaction(async (tx) => {
@@ -182,9 +192,10 @@ export const createFunction = defineOperation<CreateFunctionInput, CreateFunctio
       // Undo the role this call made, so a failed CreateFunction leaves nothing behind.
       if (creatingRole) {
         for (const policy of policies) {
-          await deleteRolePolicy(caller, { RoleName: roleName!, PolicyName: policy.PolicyName }).catch(
-            () => undefined,
-          );
+          await deleteRolePolicy(caller, {
+            RoleName: roleName!,
+            PolicyName: policy.PolicyName,
+          }).catch(() => undefined);
         }
         await deleteRole(caller, { RoleName: roleName! }).catch(() => undefined);
       }

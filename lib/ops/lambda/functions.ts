@@ -102,9 +102,10 @@ export function functionNameOf(value: unknown, field = "FunctionName"): string {
   if (typeof value !== "string" || value.length === 0) {
     throw InvalidParameterValue(`${field} is required.`, field);
   }
-  const match = /^(?:arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:|\d{12}:function:)?([a-zA-Z0-9-_]+)$/.exec(
-    value,
-  );
+  const match =
+    /^(?:arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:|\d{12}:function:)?([a-zA-Z0-9-_]+)$/.exec(
+      value,
+    );
   if (!match || match[1].length > 64) {
     throw InvalidParameterValue(
       `1 validation error detected: Value '${value}' at '${field.charAt(0).toLowerCase() + field.slice(1)}' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`,
@@ -140,7 +141,10 @@ export function checkEnvironment(value: unknown): Record<string, string> | undef
   if (value === undefined || value === null) return undefined;
   const variables = (value as { Variables?: unknown }).Variables ?? {};
   if (typeof variables !== "object" || variables === null || Array.isArray(variables)) {
-    throw InvalidParameterValue("Environment.Variables must be a map of names to values.", "Environment");
+    throw InvalidParameterValue(
+      "Environment.Variables must be a map of names to values.",
+      "Environment",
+    );
   }
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(variables as Record<string, unknown>)) {
@@ -182,7 +186,12 @@ export function checkEndpoint(value: unknown): string {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) {
+  if (
+    !url ||
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.username ||
+    url.password
+  ) {
     throw InvalidParameterValue(
       "The http template needs Endpoint: an absolute http:// or https:// URL (without user name or password in it).",
       "Endpoint",

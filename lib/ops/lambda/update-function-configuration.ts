@@ -60,9 +60,15 @@ export const updateFunctionConfiguration = defineOperation<
       resource: input.Role,
       context: { "iam:PassedToService": "lambda.amazonaws.com" },
     });
-    const role = await rt.db.iamRole.findUnique({ where: { arn: input.Role }, select: { id: true } });
+    const role = await rt.db.iamRole.findUnique({
+      where: { arn: input.Role },
+      select: { id: true },
+    });
     if (!role) {
-      throw InvalidParameterValue("The role defined for the function cannot be assumed by Lambda.", "Role");
+      throw InvalidParameterValue(
+        "The role defined for the function cannot be assumed by Lambda.",
+        "Role",
+      );
     }
     await ctx.authorize({ resource: arn });
   }

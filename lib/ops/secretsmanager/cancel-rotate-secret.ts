@@ -4,7 +4,13 @@
 // every later RotateSecret until the label is removed: the answer says so and names the version.
 import { defineOperation } from "../operation";
 import { pendingVersionId, PREVIOUS_ROTATION_INCOMPLETE } from "./rotate-secret";
-import { findSecret, markedForDeletion, notFound, resourceForMissing, secretAuthorization } from "./secrets";
+import {
+  findSecret,
+  markedForDeletion,
+  notFound,
+  resourceForMissing,
+  secretAuthorization,
+} from "./secrets";
 import { SECRET_ID, requiredString } from "./validate";
 
 export interface CancelRotateSecretOutput {
@@ -19,7 +25,11 @@ export interface CancelRotateSecretOutput {
 export const cancelRotateSecret = defineOperation<{ SecretId: string }, CancelRotateSecretOutput>(
   "secretsmanager:CancelRotateSecret",
   async (ctx, input) => {
-    const secretId = requiredString(input as unknown as Record<string, unknown>, "SecretId", SECRET_ID);
+    const secretId = requiredString(
+      input as unknown as Record<string, unknown>,
+      "SecretId",
+      SECRET_ID,
+    );
     const { rt } = ctx;
     const secret = await findSecret(rt, secretId);
     if (!secret) {

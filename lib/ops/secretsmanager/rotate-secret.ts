@@ -11,10 +11,23 @@ import { parseRotationRules, scheduleOf, type RotationRules } from "../../rotati
 import { TEMPLATES, databaseSecret, isTemplateId } from "../../rotation/templates/catalog";
 import { defineOperation, type OpContext } from "../operation";
 import type { Runtime } from "../runtime";
-import { findSecret, markedForDeletion, notFound, resourceForMissing, secretAuthorization, type SecretRow } from "./secrets";
+import {
+  findSecret,
+  markedForDeletion,
+  notFound,
+  resourceForMissing,
+  secretAuthorization,
+  type SecretRow,
+} from "./secrets";
 import { open } from "./secret-value";
 import { attachStages } from "./stages";
-import { CLIENT_REQUEST_TOKEN, SECRET_ID, optionalBoolean, optionalString, requiredString } from "./validate";
+import {
+  CLIENT_REQUEST_TOKEN,
+  SECRET_ID,
+  optionalBoolean,
+  optionalString,
+  requiredString,
+} from "./validate";
 
 export interface RotateSecretInput {
   SecretId: string;
@@ -30,7 +43,8 @@ export interface RotateSecretOutput {
   VersionId?: string;
 }
 
-export const PREVIOUS_ROTATION_INCOMPLETE = "A previous rotation isn't complete. That rotation will be reattempted.";
+export const PREVIOUS_ROTATION_INCOMPLETE =
+  "A previous rotation isn't complete. That rotation will be reattempted.";
 
 const LAMBDA_ARN = /^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:[a-zA-Z0-9-_]{1,64}$/;
 
@@ -41,20 +55,37 @@ export function pendingVersionId(secret: Pick<SecretRow, "stages">): string | un
   return pending && pending !== current ? pending : undefined;
 }
 
-async function currentText(rt: Runtime, secret: Pick<SecretRow, "id" | "arn">): Promise<string | undefined> {
+async function currentText(
+  rt: Runtime,
+  secret: Pick<SecretRow, "id" | "arn">,
+): Promise<string | undefined> {
   const version = await rt.sql.version(secret.id, { stage: "AWSCURRENT" });
   const value = version ? open(rt.kek, secret.arn, version) : undefined;
   return value?.type === "string" ? value.value : undefined;
 }
 
 /** The template's requirements on the secret's value (and its master secret), read in-service. */
-async function checkSecretForTemplate(ctx: OpContext, secret: SecretRow, template: string): Promise<void> {
+async function checkSecretForTemplate(
+  ctx: OpContext,
+  secret: SecretRow,
+  template: string,
+): Promise<void> {
   const { rt } = ctx;
   if (!isTemplateId(template)) return;
   const info = TEMPLATES[template];
   const text = await currentText(rt, secret);
-  if (text === undefined && (await rt.sql.version(secret.id, { stage: "AWSCURRENT" })) === undefined) {
-    throw InvalidRequest("You can't rotate a secret that has no value: put a value with PutSecretValue first.");
+  if (
+    text === undefined &&
+    (await rt.sql.version(secret.id, { stage: "AWSCURRENT" })) === undefined
+  ) {
+    throw InvalidRequest(
+      "You can't rotate a secret that has no value: put a value with PutSecretValue first.",
+    );
+  }
+  if (text === undefined) {
+    throw InvalidRequest(
+      `The ${info.id} rotation function rotates string secrets, and this secret's value is binary.`,
+    );
   }
   if (!info.engine) return;
   const value = databaseSecret(info, text);
@@ -83,7 +114,10 @@ export const rotateSecret = defineOperation<RotateSecretInput, RotateSecretOutpu
     const token = optionalString(raw, "ClientRequestToken", CLIENT_REQUEST_TOKEN);
     const lambdaArn = optionalString(raw, "RotationLambdaARN", { max: 2048 });
     if (lambdaArn !== undefined && !LAMBDA_ARN.test(lambdaArn)) {
-      throw InvalidParameter(`The RotationLambdaARN ${lambdaArn} is not a Lambda function ARN.`, "RotationLambdaARN");
+      throw InvalidParameter(
+        `The RotationLambdaARN ${lambdaArn} is not a Lambda function ARN.`,
+        "RotationLambdaARN",
+      );
     }
     const parsedRules =
       input.RotationRules === undefined || input.RotationRules === null
@@ -101,17 +135,28 @@ export const rotateSecret = defineOperation<RotateSecretInput, RotateSecretOutpu
     const auth = secretAuthorization(secret);
     await ctx.authorize({
       ...auth,
-      context: { ...auth.context, ...(functionArn ? { "secretsmanager:RotationLambdaARN": functionArn } : {}) },
+      context: {
+        ...auth.context,
+        ...(functionArn ? { "secretsmanager:RotationLambdaARN": functionArn } : {}),
+      },
     });
     if (secret.deletedDate) throw markedForDeletion();
     if (!functionArn) {
-      throw InvalidRequest("No rotation function is configured for this secret: specify RotationLambdaARN.");
+      throw InvalidRequest(
+        "No rotation function is configured for this secret: specify RotationLambdaARN.",
+      );
     }
     // Secrets Manager invokes the function for the caller, who must be allowed to.
     await ctx.authorize({ action: "lambda:InvokeFunction", resource: functionArn });
-    const fn = await rt.db.lambdaFunction.findUnique({ where: { arn: functionArn }, select: { template: true } });
+    const fn = await rt.db.lambdaFunction.findUnique({
+      where: { arn: functionArn },
+      select: { template: true },
+    });
     if (!fn) {
-      throw ResourceNotFound(`Secrets Manager can't find the rotation function ${functionArn}.`, "RotationLambdaARN");
+      throw ResourceNotFound(
+        `Secrets Manager can't find the rotation function ${functionArn}.`,
+        "RotationLambdaARN",
+      );
     }
 
     const pending = pendingVersionId(secret);
@@ -133,7 +178,8 @@ export const rotateSecret = defineOperation<RotateSecretInput, RotateSecretOutpu
       });
       // The retry of a RotateSecret that already finished: nothing more to do.
       if (isCurrent) rotate = false;
-      else if (known) throw ResourceExists("A version with this ClientRequestToken already exists.");
+      else if (known)
+        throw ResourceExists("A version with this ClientRequestToken already exists.");
     }
     const next = schedule?.nextWindow(immediately ? now : secret.lastRotatedDate, now);
 

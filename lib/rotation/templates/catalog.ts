@@ -131,5 +131,8 @@ export function databaseSecret(
       );
     }
   }
-  return { ...secret, port: secret.port === undefined ? undefined : Number(secret.port) } as DatabaseSecret;
+  return {
+    ...secret,
+    port: secret.port === undefined ? undefined : Number(secret.port),
+  } as DatabaseSecret;
 }

@@ -55,7 +55,9 @@ const postgres: DatabaseDriver = {
       async upsertClone(original, clone, password) {
         const { rows } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [clone]);
         if (rows.length === 0) {
-          await client.query(`CREATE ROLE ${ident(clone)} WITH LOGIN PASSWORD ${literal(password)}`);
+          await client.query(
+            `CREATE ROLE ${ident(clone)} WITH LOGIN PASSWORD ${literal(password)}`,
+          );
           // The clone holds the original's privileges through membership, as AWS's template does.
           await client.query(`GRANT ${ident(original)} TO ${ident(clone)}`);
         } else {
@@ -94,9 +96,10 @@ const mysqlDriver: DatabaseDriver = {
     connection.on("error", () => undefined);
     const literal = (text: string) => connection.escape(text);
     const hostOf = async (user: string): Promise<string> => {
-      const [rows] = await connection.query("SELECT Host FROM mysql.user WHERE User = ? ORDER BY Host", [
-        user,
-      ]);
+      const [rows] = await connection.query(
+        "SELECT Host FROM mysql.user WHERE User = ? ORDER BY Host",
+        [user],
+      );
       const hosts = (rows as { Host: string }[]).map((r) => r.Host);
       return hosts.includes("%") ? "%" : (hosts[0] ?? "%");
     };

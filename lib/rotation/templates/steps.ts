@@ -50,9 +50,15 @@ type Step = (ctx: StepContext) => Promise<void>;
 // Shared pieces
 
 async function value(ctx: StepContext, stage: string, versionId?: string, secretId = ctx.secretId) {
-  const out = await ctx.sm.getSecretValue({ SecretId: secretId, VersionStage: stage, VersionId: versionId });
+  const out = await ctx.sm.getSecretValue({
+    SecretId: secretId,
+    VersionStage: stage,
+    VersionId: versionId,
+  });
   if (out.SecretString === undefined) {
-    throw new RotationStepError(`The ${stage} version of ${secretId} is binary: this function rotates string secrets.`);
+    throw new RotationStepError(
+      `The ${stage} version of ${secretId} is binary: this function rotates string secrets.`,
+    );
   }
   return out.SecretString;
 }
@@ -292,8 +298,13 @@ async function post(
   try {
     response = await fetch(url, { method: "POST", headers, body, signal: ctx.signal });
   } catch (error) {
-    const reason = (error as { name?: string }).name === "TimeoutError" ? "timed out" : String((error as Error).message);
-    throw new RotationStepError(`${step}: the endpoint ${url.origin}${url.pathname} did not answer: ${reason}`);
+    const reason =
+      (error as { name?: string }).name === "TimeoutError"
+        ? "timed out"
+        : String((error as Error).message);
+    throw new RotationStepError(
+      `${step}: the endpoint ${url.origin}${url.pathname} did not answer: ${reason}`,
+    );
   }
   const text = await response.text();
   if (!response.ok) {
@@ -315,7 +326,10 @@ const http: Record<StepName, Step> = {
     // The endpoint may issue the new credential itself (an API key); otherwise Strongbox makes one.
     const answer = await post(ctx, "createSecret");
     const issued = typeof answer.SecretString === "string" && answer.SecretString !== "";
-    await putPending(ctx, issued ? (answer.SecretString as string) : await generatedValue(ctx, current));
+    await putPending(
+      ctx,
+      issued ? (answer.SecretString as string) : await generatedValue(ctx, current),
+    );
   },
   async setSecret(ctx) {
     const pending = await value(ctx, "AWSPENDING", ctx.token);

@@ -5,7 +5,15 @@
 // - MariaDB/MySQL at 127.0.0.1:3306 (root without password), which checks passwords as it is.
 // A test skips (saying why) only when the server's binary is absent.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -27,7 +35,12 @@ export const POSTGRES_MISSING = POSTGRES_BIN
   ? undefined
   : "PostgreSQL's initdb is not installed (/usr/lib/postgresql/*/bin): install postgresql to run the PostgreSQL rotation tests";
 
-const MARIADB_BINARIES = ["/usr/sbin/mariadbd", "/usr/sbin/mysqld", "/usr/bin/mariadbd", "/usr/bin/mysqld"];
+const MARIADB_BINARIES = [
+  "/usr/sbin/mariadbd",
+  "/usr/sbin/mysqld",
+  "/usr/bin/mariadbd",
+  "/usr/bin/mysqld",
+];
 export const MARIADB_MISSING = MARIADB_BINARIES.some((b) => existsSync(b))
   ? undefined
   : "MariaDB/MySQL is not installed (no mariadbd or mysqld): install mariadb-server to run the MySQL rotation tests";
@@ -70,19 +83,39 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
   chmodSync(dir, 0o700);
   const as = (command: string, args: string[]) =>
-    root ? spawnSync("runuser", ["-u", "postgres", "--", command, ...args], { encoding: "utf8" }) : spawnSync(command, args, { encoding: "utf8" });
+    root
+      ? spawnSync("runuser", ["-u", "postgres", "--", command, ...args], { encoding: "utf8" })
+      : spawnSync(command, args, { encoding: "utf8" });
   const check = (result: ReturnType<typeof spawnSync>, what: string) => {
-    if (result.status !== 0) throw new Error(`${what} failed: ${String(result.stderr)}${String(result.stdout)}`);
+    if (result.status !== 0)
+      throw new Error(`${what} failed: ${String(result.stderr)}${String(result.stdout)}`);
   };
   check(
-    as(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--no-sync"]),
+    as(path.join(bin, "initdb"), [
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "--auth=scram-sha-256",
+      `--pwfile=${pwfile}`,
+      "-E",
+      "UTF8",
+      "--no-sync",
+    ]),
     "initdb",
   );
   const port = await freePort();
   check(
     as(path.join(bin, "pg_ctl"), [
-      "-D", data, "-l", path.join(dir, "log"), "-w", "-t", "30",
-      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "log"),
+      "-w",
+      "-t",
+      "30",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
       "start",
     ]),
     "pg_ctl start",
@@ -94,10 +127,25 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     superuser: "postgres",
     superPassword,
     sql(statement) {
-      const result = spawnSync(psql, ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres", "-tAc", statement], {
-        encoding: "utf8",
-        env: { ...process.env, PGPASSWORD: superPassword },
-      });
+      const result = spawnSync(
+        psql,
+        [
+          "-h",
+          "127.0.0.1",
+          "-p",
+          String(port),
+          "-U",
+          "postgres",
+          "-d",
+          "postgres",
+          "-tAc",
+          statement,
+        ],
+        {
+          encoding: "utf8",
+          env: { ...process.env, PGPASSWORD: superPassword },
+        },
+      );
       if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
       return result.stdout.trim();
     },
@@ -111,5 +159,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 export const MARIADB = { host: "127.0.0.1", port: 3306, user: "root", password: "" };
 
 export async function mariadbRoot(): Promise<mysql.Connection> {
-  return mysql.createConnection({ host: MARIADB.host, port: MARIADB.port, user: MARIADB.user, password: MARIADB.password });
+  return mysql.createConnection({
+    host: MARIADB.host,
+    port: MARIADB.port,
+    user: MARIADB.user,
+    password: MARIADB.password,
+  });
 }
