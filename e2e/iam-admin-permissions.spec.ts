@@ -44,6 +44,8 @@ async function attachAwsManagedPolicy(
   // 3. Choose the policy name.
   await policyLink.click();
   await expect(page.getByRole("heading", { name: policyName })).toBeVisible();
+  // The root user may read every policy: no refusal on the page (fails fast if the engine says no).
+  await expect(page.getByText("is not authorized to perform", { exact: false })).toHaveCount(0);
 
   // 4. Choose the Attached entities tab, and then choose Attach.
   await page.getByRole("tab", { name: /^Attached entities/ }).click();

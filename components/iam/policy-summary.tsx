@@ -22,17 +22,16 @@ export function PolicySummaryView({ summary }: { summary: PolicySummary }) {
   return (
     <div className="space-y-4">
       {deny.length > 0 ? (
-        <SummaryTable
-          title={`Explicit deny (${deny.length} of ${deny.length} services)`}
-          rows={deny}
-        />
+        <SummaryTable title={`Explicit deny (${services(deny.length)})`} rows={deny} />
       ) : null}
       {allow.length > 0 ? (
-        <SummaryTable title={`Allow (${allow.length} services)`} rows={allow} />
+        <SummaryTable title={`Allow (${services(allow.length)})`} rows={allow} />
       ) : null}
     </div>
   );
 }
+
+const services = (n: number) => `${n} service${n === 1 ? "" : "s"}`;
 
 function SummaryTable({ title, rows }: { title: string; rows: ServiceSummary[] }) {
   return (

@@ -8,6 +8,7 @@ import { Braces, CircleAlert } from "lucide-react";
 import { parseJson, type PolicyKind } from "@/lib/iam";
 import type { CatalogSnapshot } from "@/lib/iam/catalog";
 import type { ValidatePolicyFinding, ValidatePolicyType } from "@/lib/iam/validate";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -66,6 +67,11 @@ export interface PolicyEditorProps {
   accountId?: string;
   region?: string;
   partition?: string;
+  /**
+   * The operation's refusal when the page saves on its own (MalformedPolicyDocument ...), shown
+   * above the findings. With `onSave`, the review step shows it instead.
+   */
+  serverError?: string;
   /** The JSON editor's accessible name. */
   label?: string;
   id?: string;
@@ -111,6 +117,7 @@ function Editor({
   region,
   partition,
   label = "Policy editor",
+  serverError,
   id,
 }: PolicyEditorProps) {
   const { catalog, ensureServices, pending } = useCatalog();
@@ -222,17 +229,30 @@ function Editor({
               ) : null}
               <span
                 id={`${idPrefix}-size`}
-                className={cn("tabular-nums", over ? "font-bold text-destructive" : "text-muted-foreground")}
+                className={cn(
+                  "tabular-nums",
+                  over ? "font-bold text-destructive" : "text-muted-foreground",
+                )}
                 title="IAM does not count whitespace against the quota."
               >
-                {over ? <CircleAlert className="mr-1 inline size-3.5 align-[-2px]" aria-hidden /> : null}
+                {over ? (
+                  <CircleAlert className="mr-1 inline size-3.5 align-[-2px]" aria-hidden />
+                ) : null}
                 {size.toLocaleString("en-US")} of {limit.toLocaleString("en-US")} characters
                 {over ? ` — ${(size - limit).toLocaleString("en-US")} over the quota` : ""}
               </span>
             </div>
           </div>
+          {serverError ? (
+            <Alert type="error" role="alert" className="m-3">
+              {serverError}
+            </Alert>
+          ) : null}
           {formatError && tab === "json" ? (
-            <p role="status" className="flex items-center gap-1.5 border-b bg-error-soft px-3 py-1.5 text-xs font-bold text-destructive">
+            <p
+              role="status"
+              className="flex items-center gap-1.5 border-b bg-error-soft px-3 py-1.5 text-xs font-bold text-destructive"
+            >
               <CircleAlert className="size-3.5" aria-hidden />
               {formatError}
             </p>

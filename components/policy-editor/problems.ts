@@ -12,7 +12,7 @@ export function policyProblems(text: string, kind: PolicyKind): PolicyProblem[] 
   if (!text.trim()) return [{ message: "Enter a policy document.", line: 1, column: 0 }];
   const { errors } = tryParsePolicy(text, { kind });
   return errors.map((e) => ({
-    message: e.detail ? `${e.message} ${e.detail}` : e.message,
+    message: e.detail ? `${e.message.replace(/\.?$/, ".")} ${e.detail}` : e.message,
     line: e.span.start.line,
     column: e.span.start.column,
   }));

@@ -35,11 +35,25 @@ const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
 /** Condition operators with keys and values that suit them. */
 const conditionEntry: fc.Arbitrary<[string, string, Json]> = fc.oneof(
   fc.tuple(
-    fc.constantFrom("StringEquals", "StringNotEquals", "StringLike", "ForAnyValue:StringEquals", "StringEqualsIfExists"),
-    fc.constantFrom("aws:PrincipalTag/team", "secretsmanager:VersionStage", "aws:ResourceTag/env", "aws:username"),
+    fc.constantFrom(
+      "StringEquals",
+      "StringNotEquals",
+      "StringLike",
+      "ForAnyValue:StringEquals",
+      "StringEqualsIfExists",
+    ),
+    fc.constantFrom(
+      "aws:PrincipalTag/team",
+      "secretsmanager:VersionStage",
+      "aws:ResourceTag/env",
+      "aws:username",
+    ),
     fc.oneof(
       fc.constantFrom<Json>("payments", "AWSCURRENT", "prod*", "${aws:username}"),
-      fc.array(fc.constantFrom<Json>("payments", "AWSCURRENT", "dev", "a*"), { minLength: 1, maxLength: 3 }),
+      fc.array(fc.constantFrom<Json>("payments", "AWSCURRENT", "dev", "a*"), {
+        minLength: 1,
+        maxLength: 3,
+      }),
     ),
   ),
   fc.tuple(
@@ -60,11 +74,17 @@ const conditionEntry: fc.Arbitrary<[string, string, Json]> = fc.oneof(
     fc.constant("aws:MultiFactorAuthAge"),
     fc.constantFrom<Json>(3600, "3600", 1e3, 0.5),
   ),
-  fc.tuple(fc.constant("Null"), fc.constantFrom("aws:PrincipalTag/team", "aws:SourceIp"), fc.constantFrom<Json>(true, "false")),
+  fc.tuple(
+    fc.constant("Null"),
+    fc.constantFrom("aws:PrincipalTag/team", "aws:SourceIp"),
+    fc.constantFrom<Json>(true, "false"),
+  ),
   fc.tuple(
     fc.constantFrom("ArnLike", "ArnEquals"),
     fc.constantFrom("aws:PrincipalArn", "aws:SourceArn"),
-    fc.constantFrom<Json>("arn:aws:iam::111122223333:role/*", ["arn:aws:iam::111122223333:user/alice"]),
+    fc.constantFrom<Json>("arn:aws:iam::111122223333:role/*", [
+      "arn:aws:iam::111122223333:user/alice",
+    ]),
   ),
   fc.tuple(
     fc.constantFrom("DateLessThan", "DateGreaterThan"),
@@ -85,7 +105,10 @@ const condition: fc.Arbitrary<Json> = fc
   });
 
 const stringOrList = (values: fc.Arbitrary<string>) =>
-  fc.oneof(values.map((v): Json => v), fc.array(values, { minLength: 1, maxLength: 4 }));
+  fc.oneof(
+    values.map((v): Json => v),
+    fc.array(values, { minLength: 1, maxLength: 4 }),
+  );
 
 const principal: fc.Arbitrary<Json> = fc.oneof(
   fc.constant<Json>("*"),
@@ -93,9 +116,16 @@ const principal: fc.Arbitrary<Json> = fc.oneof(
     .record(
       {
         AWS: stringOrList(
-          fc.constantFrom("111122223333", "arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:user/alice", "*"),
+          fc.constantFrom(
+            "111122223333",
+            "arn:aws:iam::111122223333:root",
+            "arn:aws:iam::111122223333:user/alice",
+            "*",
+          ),
         ),
-        Service: stringOrList(fc.constantFrom("lambda.amazonaws.com", "secretsmanager.amazonaws.com")),
+        Service: stringOrList(
+          fc.constantFrom("lambda.amazonaws.com", "secretsmanager.amazonaws.com"),
+        ),
       },
       { requiredKeys: [] },
     )
@@ -106,11 +136,13 @@ const principal: fc.Arbitrary<Json> = fc.oneof(
 /** Puts an object's members in a random order. */
 function shuffled(obj: Record<string, Json>): fc.Arbitrary<Record<string, Json>> {
   const keys = Object.keys(obj);
-  return fc.shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length }).map((order) => {
-    const out: Record<string, Json> = {};
-    for (const k of order) out[k] = obj[k];
-    return out;
-  });
+  return fc
+    .shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length })
+    .map((order) => {
+      const out: Record<string, Json> = {};
+      for (const k of order) out[k] = obj[k];
+      return out;
+    });
 }
 
 export interface PolicyOptions {
@@ -130,12 +162,21 @@ const statement = (options: PolicyOptions) =>
         notResource: fc.boolean(),
         resources: stringOrList(fc.constantFrom(...RESOURCES)),
         condition: fc.option(condition, { nil: undefined, freq: 2 }),
-        principal: options.kind === "resource" ? principal.map((p) => p as Json | undefined) : fc.constant(undefined),
+        principal:
+          options.kind === "resource"
+            ? principal.map((p) => p as Json | undefined)
+            : fc.constant(undefined),
         notPrincipal: fc.boolean(),
         extra: options.unknown
-          ? fc.option(fc.tuple(fc.constantFrom("Comment", "Effect2", "Foo"), fc.jsonValue().map((v) => v as Json)), {
-              nil: undefined,
-            })
+          ? fc.option(
+              fc.tuple(
+                fc.constantFrom("Comment", "Effect2", "Foo"),
+                fc.jsonValue().map((v) => v as Json),
+              ),
+              {
+                nil: undefined,
+              },
+            )
           : fc.constant(undefined),
       },
       {
@@ -172,7 +213,12 @@ const invalidStatement: fc.Arbitrary<Json> = fc.oneof(
   fc.constant<Json>({ Effect: "allow", Action: "s3:GetObject", Resource: "*" }),
   fc.constant<Json>({ Effect: "Allow", Action: 5, Resource: ["*", 7] }),
   fc.constant<Json>({ Effect: "Allow", Action: "s3:*", NotAction: "s3:Get*", Resource: "*" }),
-  fc.constant<Json>({ Effect: "Allow", Action: "s3:*", Resource: "*", Condition: { StringEquals: { "aws:username": { nested: true } } } }),
+  fc.constant<Json>({
+    Effect: "Allow",
+    Action: "s3:*",
+    Resource: "*",
+    Condition: { StringEquals: { "aws:username": { nested: true } } },
+  }),
   fc.constant<Json>({ Effect: "Deny", Action: "*", Resource: "*", Condition: "none" }),
   fc.constant<Json>("not a statement"),
   fc.constant<Json>(["nested", "array"]),
@@ -206,12 +252,20 @@ export function policy(options: PolicyOptions): fc.Arbitrary<Record<string, Json
   return fc
     .record(
       {
-        version: fc.constantFrom<string | undefined>("2012-10-17", "2012-10-17", "2008-10-17", undefined),
+        version: fc.constantFrom<string | undefined>(
+          "2012-10-17",
+          "2012-10-17",
+          "2008-10-17",
+          undefined,
+        ),
         id: fc.option(word, { nil: undefined, freq: 4 }),
         statements,
         single: fc.boolean(),
         extra: options.unknown
-          ? fc.option(fc.jsonValue().map((v) => v as Json), { nil: undefined })
+          ? fc.option(
+              fc.jsonValue().map((v) => v as Json),
+              { nil: undefined },
+            )
           : fc.constant(undefined),
       },
       { requiredKeys: ["version", "statements", "single", "extra"] },

@@ -17,13 +17,21 @@ describe("cursorContext / policySlot", () => {
       prefix: "secretsmanager:Get",
       inString: true,
     });
-    expect(slotAt('{"Statement": [{}, {"Action": "s3:|"}]}')).toMatchObject({ slot: "action", statement: 1 });
-    expect(slotAt('{"Statement": {"Resource": ["*", "arn:|')).toMatchObject({ slot: "resource", statement: 0 });
+    expect(slotAt('{"Statement": [{}, {"Action": "s3:|"}]}')).toMatchObject({
+      slot: "action",
+      statement: 1,
+    });
+    expect(slotAt('{"Statement": {"Resource": ["*", "arn:|')).toMatchObject({
+      slot: "resource",
+      statement: 0,
+    });
     expect(slotAt('{"Statement": [{"Effect": "A|')).toMatchObject({ slot: "effect", prefix: "A" });
   });
 
   it("knows element names, condition operators, keys and values", () => {
-    expect(slotAt('{"Statement": [{"Effect": "Allow", "|')).toMatchObject({ slot: "statement-key" });
+    expect(slotAt('{"Statement": [{"Effect": "Allow", "|')).toMatchObject({
+      slot: "statement-key",
+    });
     expect(slotAt('{"Statement": [{"Condition": {"String|')).toMatchObject({
       slot: "condition-operator",
       prefix: "String",
@@ -32,7 +40,9 @@ describe("cursorContext / policySlot", () => {
       slot: "condition-key",
       operator: "StringEquals",
     });
-    expect(slotAt('{"Statement": [{"Condition": {"Bool": {"aws:SecureTransport": "t|')).toMatchObject({
+    expect(
+      slotAt('{"Statement": [{"Condition": {"Bool": {"aws:SecureTransport": "t|'),
+    ).toMatchObject({
       slot: "condition-value",
       operator: "Bool",
       key: "aws:SecureTransport",
@@ -50,7 +60,9 @@ describe("cursorContext / policySlot", () => {
       inString: false,
       prefix: "secretsmanager:Li",
     });
-    expect(slotAt('{"Id": "a \\" b", "Statement": {"Action": "|')).toMatchObject({ slot: "action" });
+    expect(slotAt('{"Id": "a \\" b", "Statement": {"Action": "|')).toMatchObject({
+      slot: "action",
+    });
   });
 });
 

@@ -176,17 +176,26 @@ describe("actions", () => {
     expect(b.action?.array).toBe(true);
     b = toggleAction(b, "secretsmanager", "getsecretvalue", false);
     expect(b.action?.values).toEqual(["secretsmanager:DescribeSecret"]);
-    const list = catalog.getService("secretsmanager")!.actions.filter((a) => a.accessLevel === "List");
+    const list = catalog
+      .getService("secretsmanager")!
+      .actions.filter((a) => a.accessLevel === "List");
     b = setLevel(b, "secretsmanager", list, true);
-    expect(b.action?.values).toEqual(["secretsmanager:DescribeSecret", "secretsmanager:ListSecrets"]);
+    expect(b.action?.values).toEqual([
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:ListSecrets",
+    ]);
     b = setAllActions(b, "secretsmanager", true);
     expect(b.action?.values).toEqual(["secretsmanager:*"]);
     b = setActionElement(b, "NotAction");
-    expect(modelToJson({ ...parseToModel(""), blocks: [b] })).toContain('"NotAction": "secretsmanager:*"');
+    expect(modelToJson({ ...parseToModel(""), blocks: [b] })).toContain(
+      '"NotAction": "secretsmanager:*"',
+    );
   });
 
   it("accepts typed wildcards with or without the service prefix", () => {
-    expect(normalizeActionInput("secretsmanager", "Get*")).toEqual({ value: "secretsmanager:Get*" });
+    expect(normalizeActionInput("secretsmanager", "Get*")).toEqual({
+      value: "secretsmanager:Get*",
+    });
     expect(normalizeActionInput("secretsmanager", "secretsmanager:List*")).toEqual({
       value: "secretsmanager:List*",
     });
@@ -231,13 +240,18 @@ describe("resources and ARNs", () => {
     expect(hasSecretSuffix("MyDatabaseMasterSecret-a1b2c3")).toBe(true);
     expect(hasSecretSuffix("another_secret_name-??????")).toBe(true);
     expect(
-      secretArnSuggestion("arn:aws:secretsmanager:region:123456789012:secret:MyDatabaseMasterSecret"),
+      secretArnSuggestion(
+        "arn:aws:secretsmanager:region:123456789012:secret:MyDatabaseMasterSecret",
+      ),
     ).toBe("arn:aws:secretsmanager:region:123456789012:secret:MyDatabaseMasterSecret-??????");
     expect(secretArnSuggestion(MASTER)).toBeUndefined();
   });
 
   it("splits pasted ARNs and groups a block's resources by type", () => {
-    expect(splitArns(`${MASTER}\n "arn:aws:s3:::b" ,${MASTER}`)).toEqual([MASTER, "arn:aws:s3:::b"]);
+    expect(splitArns(`${MASTER}\n "arn:aws:s3:::b" ,${MASTER}`)).toEqual([
+      MASTER,
+      "arn:aws:s3:::b",
+    ]);
     const { byType, other } = groupResources([MASTER, "arn:aws:s3:::b", "*"], [secret()], catalog);
     expect(byType.get("Secret")).toEqual([MASTER]);
     expect(other).toEqual(["arn:aws:s3:::b"]);
@@ -262,31 +276,46 @@ describe("request conditions", () => {
           Effect: "Allow",
           Action: "s3:*",
           Resource: "*",
-          Condition: { Bool: { "aws:SecureTransport": true }, NumericLessThan: { "aws:MultiFactorAuthAge": 3600 } },
+          Condition: {
+            Bool: { "aws:SecureTransport": true },
+            NumericLessThan: { "aws:MultiFactorAuthAge": 3600 },
+          },
         },
       }),
     ).blocks[0].condition!;
-    let next = putCondition(part, { opIndex: 1, entryIndex: 0 }, {
-      operator: "NumericLessThan",
-      key: "aws:MultiFactorAuthAge",
-      values: ["3600", "60"],
-    });
+    let next = putCondition(
+      part,
+      { opIndex: 1, entryIndex: 0 },
+      {
+        operator: "NumericLessThan",
+        key: "aws:MultiFactorAuthAge",
+        values: ["3600", "60"],
+      },
+    );
     expect(next.operators[1].entries[0].values).toEqual([
       { text: "3600", type: "number" },
       { text: "60", type: "string" },
     ]);
-    next = putCondition(next, { opIndex: 0, entryIndex: 0 }, {
-      operator: "BoolIfExists",
-      key: "aws:SecureTransport",
-      values: ["true"],
-    });
+    next = putCondition(
+      next,
+      { opIndex: 0, entryIndex: 0 },
+      {
+        operator: "BoolIfExists",
+        key: "aws:SecureTransport",
+        values: ["true"],
+      },
+    );
     expect(next.operators.map((o) => o.operator)).toEqual(["NumericLessThan", "BoolIfExists"]);
     expect(conditionRows(next).map((r) => r.parsed)).toEqual([
       { set: undefined, base: "NumericLessThan", ifExists: false },
       { set: undefined, base: "Bool", ifExists: true },
     ]);
     expect(
-      conditionConflict(next, undefined, { operator: "BoolIfExists", key: "AWS:securetransport", values: [] }),
+      conditionConflict(next, undefined, {
+        operator: "BoolIfExists",
+        key: "AWS:securetransport",
+        values: [],
+      }),
     ).toBe(true);
     expect(removeCondition(next, { opIndex: 0, entryIndex: 0 }).operators).toHaveLength(1);
   });
@@ -295,12 +324,20 @@ describe("request conditions", () => {
     expect(operatorsForType("IPAddress")).toEqual(["IpAddress", "NotIpAddress", "Null"]);
     expect(operatorsForType("ArrayOfString")).toContain("StringLike");
     expect(operatorsForType("ARN")).toContain("ArnLike");
-    expect(keyTemplate("aws:ResourceTag/${TagKey}")).toEqual({ prefix: "aws:ResourceTag/", label: "Tag key" });
+    expect(keyTemplate("aws:ResourceTag/${TagKey}")).toEqual({
+      prefix: "aws:ResourceTag/",
+      label: "Tag key",
+    });
     expect(keyTemplate("secretsmanager:ResourceTag/tag-key")).toEqual({
       prefix: "secretsmanager:ResourceTag/",
       label: "Tag key",
     });
-    const b = toggleAction(setService(emptyBlock("identity"), "secretsmanager"), "secretsmanager", "GetSecretValue", true);
+    const b = toggleAction(
+      setService(emptyBlock("identity"), "secretsmanager"),
+      "secretsmanager",
+      "GetSecretValue",
+      true,
+    );
     const names = keysForBlock(b, catalog).map((k) => k.name);
     expect(names).toContain("secretsmanager:VersionStage");
     expect(names).not.toContain("secretsmanager:Name"); // CreateSecret's, not GetSecretValue's
@@ -314,7 +351,10 @@ describe("principals", () => {
       JSON.stringify({
         Statement: {
           Effect: "Allow",
-          Principal: { Service: "lambda.amazonaws.com", AWS: ["111122223333", "arn:aws:iam::111122223333:role/r", "*"] },
+          Principal: {
+            Service: "lambda.amazonaws.com",
+            AWS: ["111122223333", "arn:aws:iam::111122223333:role/r", "*"],
+          },
           Action: "sts:AssumeRole",
         },
       }),
@@ -334,14 +374,21 @@ describe("principals", () => {
 describe("blocks", () => {
   it("duplicates a block with a unique Sid, right after it", () => {
     let model = parseToModel(
-      JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Read", Effect: "Allow", Action: "s3:Get*", Resource: "*" }] }),
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "Read", Effect: "Allow", Action: "s3:Get*", Resource: "*" }],
+      }),
     );
     model = duplicateBlock(model, model.blocks[0].id);
     model = duplicateBlock(model, model.blocks[0].id);
     expect(model.blocks.map((b) => b.sid)).toEqual(["Read", "Read3", "Read2"]);
     expect(() => parsePolicy(modelToJson(model))).not.toThrow();
     model = updateBlock(model, model.blocks[1].id, (b) => setSid(b, ""));
-    expect(JSON.parse(modelToJson(model)).Statement[1]).toEqual({ Effect: "Allow", Action: "s3:Get*", Resource: "*" });
+    expect(JSON.parse(modelToJson(model)).Statement[1]).toEqual({
+      Effect: "Allow",
+      Action: "s3:Get*",
+      Resource: "*",
+    });
   });
 
   it("an empty document starts a policy with Version", () => {

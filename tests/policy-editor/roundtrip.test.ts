@@ -59,22 +59,34 @@ const roundTrip = (text: string, kind: "identity" | "resource") =>
 describe("JSON → visual model → JSON", () => {
   it("keeps the decisions of valid identity policies on random requests", () => {
     fc.assert(
-      fc.property(policy({ kind: "identity" }), fc.array(request, { minLength: 8, maxLength: 8 }), (doc, requests) => {
-        const text = JSON.stringify(doc, null, 2);
-        const back = roundTrip(text, "identity");
-        expect(decisions(back, "identity", requests)).toEqual(decisions(text, "identity", requests));
-      }),
+      fc.property(
+        policy({ kind: "identity" }),
+        fc.array(request, { minLength: 8, maxLength: 8 }),
+        (doc, requests) => {
+          const text = JSON.stringify(doc, null, 2);
+          const back = roundTrip(text, "identity");
+          expect(decisions(back, "identity", requests)).toEqual(
+            decisions(text, "identity", requests),
+          );
+        },
+      ),
       { numRuns: 250 },
     );
   });
 
   it("keeps the decisions of valid resource policies (principals) on random requests", () => {
     fc.assert(
-      fc.property(policy({ kind: "resource" }), fc.array(request, { minLength: 8, maxLength: 8 }), (doc, requests) => {
-        const text = JSON.stringify(doc);
-        const back = roundTrip(text, "resource");
-        expect(decisions(back, "resource", requests)).toEqual(decisions(text, "resource", requests));
-      }),
+      fc.property(
+        policy({ kind: "resource" }),
+        fc.array(request, { minLength: 8, maxLength: 8 }),
+        (doc, requests) => {
+          const text = JSON.stringify(doc);
+          const back = roundTrip(text, "resource");
+          expect(decisions(back, "resource", requests)).toEqual(
+            decisions(text, "resource", requests),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

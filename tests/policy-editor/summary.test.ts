@@ -44,12 +44,13 @@ describe("summarizePolicy", () => {
     expect(deny.conditions).toEqual(["aws:MultiFactorAuthPresent Bool false"]);
     const read = rows[2];
     expect(read.accessLevel).toBe("Full: List  Limited: Read");
+    // Describe*, Get* and List* leave BatchGetSecretValue out: Read is limited.
     expect(read.levels.find((l) => l.level === "Read")?.actions).toEqual([
-      "BatchGetSecretValue",
       "DescribeSecret",
       "GetRandomPassword",
       "GetResourcePolicy",
       "GetSecretValue",
+      "ListSecretVersionIds",
     ]);
     expect(read.resources).toEqual(["All resources"]);
     expect(rows[1].accessLevel).toBe("All actions except iam:*");
@@ -59,7 +60,11 @@ describe("summarizePolicy", () => {
     const text = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
-        { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:*:*:secret:a-??????" },
+        {
+          Effect: "Allow",
+          Action: "secretsmanager:GetSecretValue",
+          Resource: "arn:aws:secretsmanager:*:*:secret:a-??????",
+        },
         { Effect: "Allow", Action: "secretsmanager:ListSecrets", Resource: "*" },
       ],
     });
@@ -74,7 +79,9 @@ describe("summarizePolicy", () => {
   it("reports what it cannot read and names unrecognized actions", () => {
     expect(summarizePolicy("{", "identity", catalog).error).toMatch(/Syntax errors/);
     const { rows } = summarizePolicy(
-      JSON.stringify({ Statement: { Effect: "Allow", Action: "secretsmanager:Nope", Resource: "*" } }),
+      JSON.stringify({
+        Statement: { Effect: "Allow", Action: "secretsmanager:Nope", Resource: "*" },
+      }),
       "identity",
       catalog,
     );
@@ -87,9 +94,13 @@ describe("a collapsed block's title and summary line", () => {
   it("says what the block does in one line", () => {
     const [read, deny, all] = parseToModel(SEED_READ_ONLY).blocks;
     expect(blockTitle(read, catalog)).toBe("Secrets Manager");
-    expect(blockSummary(read, catalog)).toBe("Allow · 8 actions · all resources");
-    expect(blockSummary(deny, catalog)).toBe("Deny · GetSecretValue · 1 resource · 1 request condition");
-    expect(blockTitle(all, catalog)).toBe("Multiple services (iam)");
+    expect(blockSummary(read, catalog)).toBe("Allow · 6 actions · all resources");
+    expect(blockSummary(deny, catalog)).toBe(
+      "Deny · GetSecretValue · 1 resource · 1 request condition",
+    );
+    expect(blockTitle(all, catalog)).toBe(
+      "All services except chosen Identity and Access Management (IAM) actions",
+    );
     expect(blockSummary(all, catalog)).toBe("Allow · all actions except 1 action · all resources");
     const trust = parseToModel(
       JSON.stringify({ Statement: { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" } }),

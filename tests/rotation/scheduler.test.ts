@@ -146,8 +146,8 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
     await new Promise((r) => setTimeout(r, 500));
     a.process.kill("SIGTERM");
     b.process.kill("SIGTERM");
-    expect(await a.exited).toBe(0);
-    expect(await b.exited).toBe(0);
+    expect(await a.exited, a.output.join("")).toBe(0);
+    expect(await b.exited, b.output.join("")).toBe(0);
 
     const attempts = await t.db.rotationAttempt.findMany({
       select: { secretId: true, status: true, versionId: true, holder: true },
@@ -158,7 +158,7 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
     // Both instances took a share of the work.
     const byHolder = new Map<string, number>();
     for (const x of attempts) byHolder.set(x.holder!, (byHolder.get(x.holder!) ?? 0) + 1);
-    expect([...byHolder.keys()].sort()).toEqual([...holders].sort());
+    expect([...byHolder.keys()].sort(), JSON.stringify([...byHolder])).toEqual([...holders].sort());
 
     const secrets = await t.db.secret.findMany({
       where: { arn: { in: arns } },

@@ -7,7 +7,7 @@ import CodeMirror, { type ReactCodeMirrorRef } from "@uiw/react-codemirror";
 import { autocompletion } from "@codemirror/autocomplete";
 import { json } from "@codemirror/lang-json";
 import { forceLinting, linter, lintGutter, type Diagnostic } from "@codemirror/lint";
-import { StateEffect } from "@codemirror/state";
+import { StateEffect, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import type { PolicyKind } from "@/lib/iam";
 import type { ValidatePolicyFinding } from "@/lib/iam/validate";
@@ -84,6 +84,70 @@ export function toDiagnostics(findings: ValidatePolicyFinding[], length: number)
   });
 }
 
+type Environment = CompletionEnv & { validation: ValidationOptions };
+
+/**
+ * One editor's CodeMirror extensions, built once, and what they read when they run (the
+ * catalogue, the validation options): the extensions keep their identity while those change.
+ */
+class EditorSession {
+  private environment: Environment | undefined;
+  readonly extensions: Extension[];
+
+  constructor(label: string, describedBy: string | undefined) {
+    const env = () => this.environment;
+    this.extensions = [
+      json(),
+      linter(
+        (view) => {
+          const current = env();
+          if (!current?.catalog) return [];
+          const text = view.state.doc.toString();
+          return toDiagnostics(
+            validateCached(text, current.validation, current.catalog),
+            text.length,
+          );
+        },
+        {
+          delay: LINT_DELAY_MS,
+          needsRefresh: (update) =>
+            update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshLint))),
+        },
+      ),
+      lintGutter(),
+      promptLinting(),
+      autocompletion({
+        override: [
+          policyCompletionSource(
+            () =>
+              env() ?? {
+                catalog: undefined,
+                kind: "identity",
+                ensureServices: () => undefined,
+              },
+          ),
+        ],
+        icons: false,
+        activateOnTyping: true,
+      }),
+      EditorView.contentAttributes.of({
+        "aria-label": label,
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        // Explicitly focusable, so the scroller around it counts as keyboard-reachable.
+        tabindex: "0",
+        spellcheck: "false",
+        autocapitalize: "off",
+        autocorrect: "off",
+      }),
+      policyEditorTheme,
+    ];
+  }
+
+  setEnvironment(environment: Environment): void {
+    this.environment = environment;
+  }
+}
+
 export function PolicyCodeEditor({
   value,
   onChange,
@@ -105,17 +169,11 @@ export function PolicyCodeEditor({
 }) {
   const { catalog, ensureServices } = useCatalog();
   const cm = React.useRef<ReactCodeMirrorRef>(null);
-  const env = React.useRef<CompletionEnv & { validation: ValidationOptions }>({
-    catalog,
-    kind,
-    ensureServices,
-    accountId,
-    validation,
-  });
+  const session = React.useMemo(() => new EditorSession(label, describedBy), [label, describedBy]);
   React.useEffect(() => {
-    env.current = { catalog, kind, ensureServices, accountId, validation };
+    session.setEnvironment({ catalog, kind, ensureServices, accountId, validation });
     cm.current?.view?.dispatch({ effects: refreshLint.of(null) });
-  }, [catalog, kind, ensureServices, accountId, validation]);
+  }, [session, catalog, kind, ensureServices, accountId, validation]);
 
   const latestOnChange = React.useRef(onChange);
   React.useEffect(() => {
@@ -143,49 +201,12 @@ export function PolicyCodeEditor({
     [],
   );
 
-  const extensions = React.useMemo(
-    () => [
-      json(),
-      linter(
-        (view) => {
-          const { catalog: current, validation: options } = env.current;
-          if (!current) return [];
-          const text = view.state.doc.toString();
-          return toDiagnostics(validateCached(text, options, current), text.length);
-        },
-        {
-          delay: LINT_DELAY_MS,
-          needsRefresh: (update) =>
-            update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshLint))),
-        },
-      ),
-      lintGutter(),
-      promptLinting(),
-      autocompletion({
-        override: [policyCompletionSource(() => env.current)],
-        icons: false,
-        activateOnTyping: true,
-      }),
-      EditorView.contentAttributes.of({
-        "aria-label": label,
-        // Explicitly focusable, so the scroller around it counts as keyboard-reachable.
-        tabindex: "0",
-        ...(describedBy ? { "aria-describedby": describedBy } : {}),
-        spellcheck: "false",
-        autocapitalize: "off",
-        autocorrect: "off",
-      }),
-      policyEditorTheme,
-    ],
-    [label, describedBy],
-  );
-
   return (
     <CodeMirror
       ref={cm}
       value={value}
       onChange={handleChange}
-      extensions={extensions}
+      extensions={session.extensions}
       theme="none"
       minHeight="20rem"
       maxHeight="36rem"

@@ -17,7 +17,11 @@ export function blockTitle(block: PermissionBlock, catalog: Catalog | undefined)
       return `Multiple services (${services.prefixes.join(", ")})`;
     case "one": {
       const summary = catalog?.matchServices(services.prefix)[0];
-      return summary ? shortServiceName(summary.name) : services.prefix;
+      const name = summary ? shortServiceName(summary.name) : services.prefix;
+      // NotAction: the block is about every other action, of every service.
+      return block.action?.element === "NotAction" && (block.action.values.length ?? 0) > 0
+        ? `All services except chosen ${name} actions`
+        : name;
     }
   }
 }
@@ -34,9 +38,7 @@ export function blockSummary(block: PermissionBlock, catalog: Catalog | undefine
     const everyone = principals.some((p) => p.kind === "everyone");
     const not = block.principal.element === "NotPrincipal" ? "everyone except " : "";
     parts.push(
-      everyone && !not
-        ? "everyone (*)"
-        : `${not}${plural(principals.length, "principal")}`,
+      everyone && !not ? "everyone (*)" : `${not}${plural(principals.length, "principal")}`,
     );
   }
 
@@ -64,7 +66,8 @@ export function blockSummary(block: PermissionBlock, catalog: Catalog | undefine
 
   const r = block.resource;
   if (r) {
-    if (r.element === "NotResource") parts.push(`all resources except ${plural(r.values.length, "resource")}`);
+    if (r.element === "NotResource")
+      parts.push(`all resources except ${plural(r.values.length, "resource")}`);
     else if (r.values.includes("*")) parts.push("all resources");
     else if (r.values.length === 0) parts.push("no resources chosen");
     else parts.push(plural(r.values.length, "resource"));

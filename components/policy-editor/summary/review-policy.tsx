@@ -86,7 +86,11 @@ export function ReviewPolicy({
     try {
       setResult(await onSave(text, { name: name.trim(), description }));
     } catch {
-      setResult({ ok: false, code: "InternalServiceError", message: "The policy could not be saved. Try again." });
+      setResult({
+        ok: false,
+        code: "InternalServiceError",
+        message: "The policy could not be saved. Try again.",
+      });
     } finally {
       setPending(false);
     }
@@ -114,7 +118,12 @@ export function ReviewPolicy({
               optional
               constraint="Up to 1,000 characters."
             >
-              <Textarea value={description} maxLength={1000} rows={2} onChange={(e) => setDescription(e.target.value)} />
+              <Textarea
+                value={description}
+                maxLength={1000}
+                rows={2}
+                onChange={(e) => setDescription(e.target.value)}
+              />
             </Field>
           </div>
         </Container>
@@ -149,11 +158,20 @@ export function ReviewPolicy({
                   <ul className="mt-1 space-y-1 text-sm">
                     {list.map((f, i) => (
                       <li key={i} className="flex gap-2 rounded-md bg-muted/60 px-3 py-1.5">
-                        <span className="w-32 shrink-0 text-xs font-bold text-muted-foreground">{where(f)}</span>
+                        <span className="w-32 shrink-0 text-xs font-bold text-muted-foreground">
+                          {where(f)}
+                        </span>
                         <span className="min-w-0">
                           {f.findingDetails}
-                          {f.fix ? <span className="text-muted-foreground"> {f.fix}</span> : null}{" "}
-                          <a href={f.learnMoreLink} target="_blank" rel="noreferrer" className="font-bold text-link hover:underline">
+                          {f.fix ? (
+                            <span className="text-muted-foreground"> {f.fix}</span>
+                          ) : null}{" "}
+                          <a
+                            href={f.learnMoreLink}
+                            target="_blank"
+                            rel="noreferrer"
+                            className="font-bold text-link hover:underline"
+                          >
                             Learn more
                           </a>
                         </span>
@@ -167,10 +185,14 @@ export function ReviewPolicy({
         )}
         {counts.SECURITY_WARNING > 0 ? (
           <label className="mt-4 flex items-start gap-2 rounded-lg border-2 border-warning-border bg-warning-soft px-3 py-2 text-sm">
-            <Checkbox checked={acknowledged} onCheckedChange={(c) => setAcknowledged(c === true)} className="mt-0.5" />
+            <Checkbox
+              checked={acknowledged}
+              onCheckedChange={(c) => setAcknowledged(c === true)}
+              className="mt-0.5"
+            />
             <span>
-              <span className="font-bold">I acknowledge the security warnings</span> and want to save
-              this policy as it is.
+              <span className="font-bold">I acknowledge the security warnings</span> and want to
+              save this policy as it is.
             </span>
           </label>
         ) : null}
@@ -181,9 +203,7 @@ export function ReviewPolicy({
           {result.message}
         </Alert>
       ) : null}
-      {result?.ok ? (
-        <Alert type="success" header="Changes saved" />
-      ) : null}
+      {result?.ok ? <Alert type="success" header="Changes saved" /> : null}
 
       <div className="flex flex-wrap items-center justify-end gap-2">
         <Button variant="ghost" onClick={onBack} disabled={pending}>

@@ -6,7 +6,12 @@ import { ChevronDown, ChevronRight, Loader2, Plus, X } from "lucide-react";
 import { Checkbox } from "radix-ui";
 import { Check, Minus } from "lucide-react";
 import { RadioGroup } from "radix-ui";
-import { ACCESS_LEVELS, type AccessLevel, type Catalog, type CatalogAction } from "@/lib/iam/catalog";
+import {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type Catalog,
+  type CatalogAction,
+} from "@/lib/iam/catalog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -176,8 +181,8 @@ export function ActionPicker({
       </div>
       {not && !deny ? (
         <Alert type="warning" header="Allow with NotAction">
-          This block allows every action of every service except the ones chosen. Prefer listing
-          the actions to allow.
+          This block allows every action of every service except the ones chosen. Prefer listing the
+          actions to allow.
         </Alert>
       ) : null}
 
@@ -267,18 +272,26 @@ export function ActionPicker({
                       const explicitly = selection.explicit.has(lower);
                       const id = `${idPrefix}-action-${action.name}`;
                       return (
-                        <div key={action.name} className="flex min-w-0 items-center gap-2" title={action.description}>
+                        <div
+                          key={action.name}
+                          className="flex min-w-0 items-center gap-2"
+                          title={action.description}
+                        >
                           <TriCheckbox
                             id={id}
                             checked={explicitly || via !== undefined}
                             disabled={selection.all || (via !== undefined && !explicitly)}
-                            onCheckedChange={(c) => onChange((b) => toggleAction(b, prefix, action.name, c))}
+                            onCheckedChange={(c) =>
+                              onChange((b) => toggleAction(b, prefix, action.name, c))
+                            }
                           />
                           <label htmlFor={id} className="min-w-0 truncate text-sm">
                             {action.name}
                           </label>
                           {via && !explicitly && !selection.all ? (
-                            <span className="shrink-0 text-xs text-muted-foreground">by {via.slice(via.indexOf(":") + 1)}</span>
+                            <span className="shrink-0 text-xs text-muted-foreground">
+                              by {via.slice(via.indexOf(":") + 1)}
+                            </span>
                           ) : null}
                         </div>
                       );
@@ -383,7 +396,12 @@ export function ValueChip({
           {value}
         </code>
         {note ? (
-          <span className={cn("ml-2 text-xs", warn ? "font-bold text-warning" : "text-muted-foreground")}>
+          <span
+            className={cn(
+              "ml-2 text-xs",
+              warn ? "font-bold text-warning" : "text-muted-foreground",
+            )}
+          >
             {note}
           </span>
         ) : null}

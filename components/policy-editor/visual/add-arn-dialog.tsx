@@ -113,8 +113,9 @@ function AddArnForm({
     setValues((v) => ({ ...v, [name]: { ...field(name), ...patch } }));
 
   const touched =
-    template?.fields.some((f) => f.place === "resource" && (field(f.name).text.trim() !== "" || field(f.name).any)) ??
-    false;
+    template?.fields.some(
+      (f) => f.place === "resource" && (field(f.name).text.trim() !== "" || field(f.name).any),
+    ) ?? false;
   const built = (() => {
     if (!template || !touched || missingFields(template, values).length > 0) return undefined;
     const withSuffix: Record<string, ArnFieldValue> = { ...values };
@@ -141,7 +142,9 @@ function AddArnForm({
       return;
     }
     if (missing.length > 0) {
-      setError(`Enter the ${missing.map((f) => f.label.toLowerCase()).join(" and ")}, or choose Any.`);
+      setError(
+        `Enter the ${missing.map((f) => f.label.toLowerCase()).join(" and ")}, or choose Any.`,
+      );
       return;
     }
     if (all.length === 0) {
@@ -172,7 +175,10 @@ function AddArnForm({
                 const id = `arn-field-${f.name}`;
                 const v = field(f.name);
                 return (
-                  <div key={f.name} className={f.place === "resource" ? "sm:col-span-2" : undefined}>
+                  <div
+                    key={f.name}
+                    className={f.place === "resource" ? "sm:col-span-2" : undefined}
+                  >
                     <label htmlFor={id} className="text-sm font-bold">
                       {f.label}
                     </label>
@@ -204,8 +210,9 @@ function AddArnForm({
               })}
             </div>
             <p className="text-xs text-muted-foreground">
-              Any writes the wildcard <code className="font-mono">*</code>. To match a resource in any
-              region or account, use Any (a <code className="font-mono">*</code>), not an empty field.
+              Any writes the wildcard <code className="font-mono">*</code>. To match a resource in
+              any region or account, use Any (a <code className="font-mono">*</code>), not an empty
+              field.
             </p>
             {secret ? (
               <div className="space-y-1.5 rounded-lg bg-info-soft px-3 py-2 text-sm">
@@ -218,10 +225,7 @@ function AddArnForm({
                   begin the same way.
                 </p>
                 <label className="flex items-center gap-2 font-bold">
-                  <Checkbox
-                    checked={suffix}
-                    onCheckedChange={(c) => setSuffix(c === true)}
-                  />
+                  <Checkbox checked={suffix} onCheckedChange={(c) => setSuffix(c === true)} />
                   Match the six random characters ({SECRET_SUFFIX})
                 </label>
               </div>
@@ -261,7 +265,12 @@ function AddArnForm({
                     Object.fromEntries(
                       template.fields.map((f) => [
                         f.name,
-                        { text: placeholderFor(f.name, secret) + (secret && f.name === "SecretId" ? "-a1b2c3" : ""), any: false },
+                        {
+                          text:
+                            placeholderFor(f.name, secret) +
+                            (secret && f.name === "SecretId" ? "-a1b2c3" : ""),
+                          any: false,
+                        },
                       ]),
                     ),
                     partition,
@@ -272,12 +281,9 @@ function AddArnForm({
           />
           {suggestions.map(([arn, suggestion]) => (
             <Alert key={arn} type="info" className="py-2">
-              <span className="font-mono text-xs break-all">{arn}</span> names the secret without its
-              six random characters: it matches only a secret whose whole name is that.{" "}
-              <Button
-                variant="link"
-                onClick={() => setPasted((p) => p.replace(arn, suggestion!))}
-              >
+              <span className="font-mono text-xs break-all">{arn}</span> names the secret without
+              its six random characters: it matches only a secret whose whole name is that.{" "}
+              <Button variant="link" onClick={() => setPasted((p) => p.replace(arn, suggestion!))}>
                 Add {SECRET_SUFFIX}
               </Button>
             </Alert>

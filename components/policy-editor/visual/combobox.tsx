@@ -83,7 +83,9 @@ export function Combobox({
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={activeOption ? `${id}-option-${filtered.indexOf(activeOption)}` : undefined}
+        aria-activedescendant={
+          activeOption ? `${id}-option-${filtered.indexOf(activeOption)}` : undefined
+        }
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
         autoComplete="off"
@@ -119,7 +121,7 @@ export function Combobox({
             const exact = filtered.find(
               (o) => o.label.toLowerCase() === (query ?? "").trim().toLowerCase(),
             );
-            choose(exact ?? (filtered.length > 0 ? activeOption ?? filtered[0] : undefined));
+            choose(exact ?? (filtered.length > 0 ? (activeOption ?? filtered[0]) : undefined));
           } else if (e.key === "Escape") {
             if (open) {
               e.preventDefault();

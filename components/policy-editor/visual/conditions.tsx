@@ -64,7 +64,8 @@ export function ConditionList({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <p className="text-sm font-bold">
-            Request conditions <span className="font-normal text-muted-foreground italic">- optional</span>
+            Request conditions{" "}
+            <span className="font-normal text-muted-foreground italic">- optional</span>
           </p>
           <p className="text-xs text-muted-foreground">
             The block applies only to requests that meet every condition.
@@ -94,7 +95,12 @@ export function ConditionList({
                   <span className="text-xs font-bold text-destructive">Unknown operator</span>
                 ) : null}
                 <span className="ml-auto flex gap-1">
-                  <Button size="sm" variant="ghost" aria-describedby={rowId} onClick={() => setEditing({ row })}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-describedby={rowId}
+                    onClick={() => setEditing({ row })}
+                  >
                     <Pencil aria-hidden />
                     Edit
                   </Button>
@@ -102,7 +108,9 @@ export function ConditionList({
                     size="sm"
                     variant="ghost"
                     aria-describedby={rowId}
-                    onClick={() => block.condition && setCondition(removeCondition(block.condition, row))}
+                    onClick={() =>
+                      block.condition && setCondition(removeCondition(block.condition, row))
+                    }
                   >
                     <Trash2 aria-hidden />
                     Remove
@@ -152,20 +160,28 @@ function ConditionForm({
   onCancel: () => void;
 }) {
   const keys = React.useMemo(() => keysForBlock(block, catalog), [block, catalog]);
-  const initialKey = row ? (keys.find((k) => k.name.toLowerCase() === row.key.toLowerCase()) ?? templateOf(keys, row.key)) : undefined;
+  const initialKey = row
+    ? (keys.find((k) => k.name.toLowerCase() === row.key.toLowerCase()) ??
+      templateOf(keys, row.key))
+    : undefined;
   const [keyName, setKeyName] = React.useState(initialKey?.name ?? row?.key ?? "");
   const [keySuffix, setKeySuffix] = React.useState(() => {
     if (!row || !initialKey) return "";
     const t = keyTemplate(initialKey.name);
-    return t && row.key.toLowerCase().startsWith(t.prefix.toLowerCase()) ? row.key.slice(t.prefix.length) : "";
+    return t && row.key.toLowerCase().startsWith(t.prefix.toLowerCase())
+      ? row.key.slice(t.prefix.length)
+      : "";
   });
   const [qualifier, setQualifier] = React.useState<Qualifier>(row?.parsed?.set ?? "");
   const [base, setBase] = React.useState<BaseOperator | "">(row?.parsed?.base ?? "");
   const [ifExists, setIfExists] = React.useState(row?.parsed?.ifExists ?? false);
-  const [valuesText, setValuesText] = React.useState(row ? row.values.map((v) => v.text).join("\n") : "");
+  const [valuesText, setValuesText] = React.useState(
+    row ? row.values.map((v) => v.text).join("\n") : "",
+  );
   const [error, setError] = React.useState<string>();
 
-  const key: CatalogConditionKey | undefined = keys.find((k) => k.name === keyName) ?? catalog.conditionKey(keyName);
+  const key: CatalogConditionKey | undefined =
+    keys.find((k) => k.name === keyName) ?? catalog.conditionKey(keyName);
   const template = keyTemplate(keyName);
   const fullKey = template ? `${template.prefix}${keySuffix.trim()}` : keyName.trim();
   const operators = operatorsForType(key?.type);
@@ -206,14 +222,20 @@ function ConditionForm({
       setError("Enter at least one value.");
       return;
     }
-    const operator = composeOperator({ set: qualifier || undefined, base: chosenBase, ifExists: ifExists && chosenBase !== "Null" });
+    const operator = composeOperator({
+      set: qualifier || undefined,
+      base: chosenBase,
+      ifExists: ifExists && chosenBase !== "Null",
+    });
     if (!parseConditionOperator(operator)) {
       setError(`${operator} is not an operator IAM knows.`);
       return;
     }
     const draft = { operator, key: fullKey, values };
     if (conditionConflict(block.condition, row as RowRef | undefined, draft)) {
-      setError(`This block already has a ${operator} condition on ${fullKey}: add the value to that condition instead (values of one condition are alternatives).`);
+      setError(
+        `This block already has a ${operator} condition on ${fullKey}: add the value to that condition instead (values of one condition are alternatives).`,
+      );
       return;
     }
     onSave(draft);
@@ -247,7 +269,9 @@ function ConditionForm({
             placeholder="Choose a key"
             describedBy={`${idPrefix}-key-hint`}
           />
-          {key?.description ? <p className="text-xs text-muted-foreground">{key.description}</p> : null}
+          {key?.description ? (
+            <p className="text-xs text-muted-foreground">{key.description}</p>
+          ) : null}
           {key ? (
             <p className="text-xs text-muted-foreground">
               Type: <span className="font-bold">{key.type}</span>
@@ -257,7 +281,12 @@ function ConditionForm({
         </div>
         {template ? (
           <Field id={`${idPrefix}-key-part`} label={template.label}>
-            <Input value={keySuffix} onChange={(e) => setKeySuffix(e.target.value)} className="font-mono" spellCheck={false} />
+            <Input
+              value={keySuffix}
+              onChange={(e) => setKeySuffix(e.target.value)}
+              className="font-mono"
+              spellCheck={false}
+            />
           </Field>
         ) : null}
         <div className="grid gap-3 sm:grid-cols-2">
@@ -352,6 +381,8 @@ function ConditionForm({
 function templateOf(keys: CatalogConditionKey[], name: string): CatalogConditionKey | undefined {
   return keys.find((k) => {
     const t = keyTemplate(k.name);
-    return t && name.toLowerCase().startsWith(t.prefix.toLowerCase()) && name.length > t.prefix.length;
+    return (
+      t && name.toLowerCase().startsWith(t.prefix.toLowerCase()) && name.length > t.prefix.length
+    );
   });
 }

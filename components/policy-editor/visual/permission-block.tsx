@@ -117,7 +117,12 @@ export const PermissionBlockCard = React.memo(function PermissionBlockCard({
         <span className="flex shrink-0 flex-wrap items-center justify-end gap-1">
           {(["ERROR", "SECURITY_WARNING", "WARNING"] as const).map((type) =>
             counts[type] > 0 ? (
-              <Badge key={type} tone="neutral" className="gap-1" title={`${counts[type]} ${type.toLowerCase().replace("_", " ")}(s)`}>
+              <Badge
+                key={type}
+                tone="neutral"
+                className="gap-1"
+                title={`${counts[type]} ${type.toLowerCase().replace("_", " ")}(s)`}
+              >
                 <FindingIcon type={type} className="size-3.5" />
                 {counts[type]}
               </Badge>
@@ -210,11 +215,20 @@ export const PermissionBlockCard = React.memo(function PermissionBlockCard({
                 ) : null}
               </div>
               {raw("Effect") ? (
-                <ReadOnlyJson label="Effect" reason={raw("Effect")!.reason} node={raw("Effect")!.value} />
+                <ReadOnlyJson
+                  label="Effect"
+                  reason={raw("Effect")!.reason}
+                  node={raw("Effect")!.value}
+                />
               ) : null}
 
               {showPrincipals && !raw("Principal") && !raw("NotPrincipal") ? (
-                <PrincipalList idPrefix={idPrefix} block={block} onChange={change} accountId={accountId} />
+                <PrincipalList
+                  idPrefix={idPrefix}
+                  block={block}
+                  onChange={change}
+                  accountId={accountId}
+                />
               ) : null}
 
               {raw("Action") || raw("NotAction") ? (
@@ -244,7 +258,12 @@ export const PermissionBlockCard = React.memo(function PermissionBlockCard({
                   ) : null}
                 </div>
               ) : (
-                <PatternList block={block} onChange={change} idPrefix={idPrefix} all={services.kind === "all"} />
+                <PatternList
+                  block={block}
+                  onChange={change}
+                  idPrefix={idPrefix}
+                  all={services.kind === "all"}
+                />
               )}
 
               {raw("Resource") || raw("NotResource") ? (
@@ -267,13 +286,34 @@ export const PermissionBlockCard = React.memo(function PermissionBlockCard({
               ) : null}
 
               {raw("Condition") ? (
-                <ReadOnlyJson label="Request conditions" reason={raw("Condition")!.reason} node={raw("Condition")!.value} />
+                <ReadOnlyJson
+                  label="Request conditions"
+                  reason={raw("Condition")!.reason}
+                  node={raw("Condition")!.value}
+                />
               ) : (
-                <ConditionList idPrefix={idPrefix} block={block} catalog={catalog} onChange={change} />
+                <ConditionList
+                  idPrefix={idPrefix}
+                  block={block}
+                  catalog={catalog}
+                  onChange={change}
+                />
               )}
 
               {block.raw
-                .filter((r) => !["Effect", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal", "NotPrincipal"].includes(r.key))
+                .filter(
+                  (r) =>
+                    ![
+                      "Effect",
+                      "Action",
+                      "NotAction",
+                      "Resource",
+                      "NotResource",
+                      "Condition",
+                      "Principal",
+                      "NotPrincipal",
+                    ].includes(r.key),
+                )
                 .map((r) => (
                   <ReadOnlyJson key={r.key} label={r.key} reason={r.reason} node={r.value} />
                 ))}

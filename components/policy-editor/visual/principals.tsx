@@ -34,15 +34,32 @@ export function PrincipalList({
   const rows = principalRows(block.principal);
   const not = block.principal?.element === "NotPrincipal";
   const setRows = (next: PrincipalRow[]) =>
-    onChange((b) => setPrincipal(b, rowsToPrincipal(next, b.principal ?? { element: "Principal", wildcard: false, groups: [] })));
+    onChange((b) =>
+      setPrincipal(
+        b,
+        rowsToPrincipal(next, b.principal ?? { element: "Principal", wildcard: false, groups: [] }),
+      ),
+    );
   const update = (i: number, patch: Partial<PrincipalRow>) =>
-    setRows(rows.map((r, j) => (j === i ? { ...r, ...patch, value: patch.kind === "everyone" ? "*" : (patch.value ?? (patch.kind ? "" : r.value)) } : r)));
+    setRows(
+      rows.map((r, j) =>
+        j === i
+          ? {
+              ...r,
+              ...patch,
+              value: patch.kind === "everyone" ? "*" : (patch.value ?? (patch.kind ? "" : r.value)),
+            }
+          : r,
+      ),
+    );
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <p className="text-sm font-bold">{not ? "Principals not affected (NotPrincipal)" : "Principals"}</p>
+          <p className="text-sm font-bold">
+            {not ? "Principals not affected (NotPrincipal)" : "Principals"}
+          </p>
           <p className="text-xs text-muted-foreground">
             {not
               ? "The block applies to everyone except these principals."
@@ -52,7 +69,19 @@ export function PrincipalList({
         <Button
           size="sm"
           variant="normal"
-          onClick={() => setRows([...rows, { kind: "account", value: accountId ?? "" }])}
+          onClick={() => {
+            // The new row takes the last row's kind, so it lands at the end of the list (rows
+            // are grouped by type, as the JSON groups them).
+            const kind = rows.at(-1)?.kind ?? "account";
+            const value = kind === "everyone" ? "*" : kind === "account" ? (accountId ?? "") : "";
+            setRows([
+              ...rows,
+              {
+                kind: kind === "everyone" ? "account" : kind,
+                value: kind === "everyone" ? (accountId ?? "") : value,
+              },
+            ]);
+          }}
         >
           <Plus aria-hidden />
           Add principal
@@ -70,7 +99,10 @@ export function PrincipalList({
       ) : (
         <ul className="space-y-2">
           {rows.map((row, i) => {
-            const problem = row.value.trim() === "" && row.kind !== "everyone" ? undefined : principalProblem(row);
+            const problem =
+              row.value.trim() === "" && row.kind !== "everyone"
+                ? undefined
+                : principalProblem(row);
             const meta = PRINCIPAL_KINDS.find((k) => k.kind === row.kind)!;
             const id = `${idPrefix}-principal-${i}`;
             return (

@@ -18,7 +18,11 @@ export function ReadOnlyJson({
 }) {
   const json = text ?? (node ? writeNode(node) : "");
   return (
-    <div className="rounded-lg border border-dashed bg-muted/50 px-3 py-2" role="group" aria-label={`${label} (read-only)`}>
+    <div
+      className="rounded-lg border border-dashed bg-muted/50 px-3 py-2"
+      role="group"
+      aria-label={`${label} (read-only)`}
+    >
       <p className="flex items-center gap-1.5 text-xs font-bold text-muted-foreground">
         <Lock className="size-3.5" aria-hidden />
         {label}: read-only here

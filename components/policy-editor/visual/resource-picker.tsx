@@ -54,8 +54,17 @@ export function ResourcePicker({
     ? resourceTypesForBlock(block, prefix, catalog)
     : { types: [], wildcardOnly: [] };
   const { byType, other } = groupResources(values, types, catalog);
-  const add = (arns: string[]) => onChange((b) => setResources(b, [...(b.resource?.values ?? []).filter((v) => v !== "*"), ...arns]));
-  const remove = (arn: string) => onChange((b) => setResources(b, (b.resource?.values ?? []).filter((v) => v !== arn)));
+  const add = (arns: string[]) =>
+    onChange((b) =>
+      setResources(b, [...(b.resource?.values ?? []).filter((v) => v !== "*"), ...arns]),
+    );
+  const remove = (arn: string) =>
+    onChange((b) =>
+      setResources(
+        b,
+        (b.resource?.values ?? []).filter((v) => v !== arn),
+      ),
+    );
   const labelId = `${idPrefix}-resources-label`;
 
   return (
@@ -70,32 +79,36 @@ export function ResourcePicker({
           aria-labelledby={labelId}
           className="flex flex-wrap gap-x-4 gap-y-1 text-sm"
         >
-          {MODES.filter((m) => m.value !== "except" || mode === "except" || values.length > 0).map((m) => (
-            <label key={m.value} className="flex cursor-pointer items-center gap-1.5">
-              <RadioGroup.Item
-                value={m.value}
-                className="flex size-4 items-center justify-center rounded-full border-2 border-input bg-card data-[state=checked]:border-primary"
-              >
-                <RadioGroup.Indicator className="size-2 rounded-full bg-primary" />
-              </RadioGroup.Item>
-              {m.label}
-            </label>
-          ))}
+          {MODES.filter((m) => m.value !== "except" || mode === "except" || values.length > 0).map(
+            (m) => (
+              <label key={m.value} className="flex cursor-pointer items-center gap-1.5">
+                <RadioGroup.Item
+                  value={m.value}
+                  className="flex size-4 items-center justify-center rounded-full border-2 border-input bg-card data-[state=checked]:border-primary"
+                >
+                  <RadioGroup.Indicator className="size-2 rounded-full bg-primary" />
+                </RadioGroup.Item>
+                {m.label}
+              </label>
+            ),
+          )}
         </RadioGroup.Root>
       </div>
 
       {mode === "all" ? (
         <p className="text-sm text-muted-foreground">
-          The block applies to every resource the chosen actions act on (<code className="font-mono">&quot;*&quot;</code>).
+          The block applies to every resource the chosen actions act on (
+          <code className="font-mono">&quot;*&quot;</code>).
         </p>
       ) : (
         <>
           {mode === "specific" && wildcardOnly.length > 0 ? (
             <Alert type="info">
-              {wildcardOnly.map((a) => a.name).join(", ")} {wildcardOnly.length === 1 ? "works" : "work"} only
-              with All resources: with specific resources {wildcardOnly.length === 1 ? "it is" : "they are"} not{" "}
-              {block.effect === "Deny" ? "denied" : "granted"}. Put {wildcardOnly.length === 1 ? "it" : "them"} in a
-              block with All resources.
+              {wildcardOnly.map((a) => a.name).join(", ")}{" "}
+              {wildcardOnly.length === 1 ? "works" : "work"} only with All resources: with specific
+              resources {wildcardOnly.length === 1 ? "it is" : "they are"} not{" "}
+              {block.effect === "Deny" ? "denied" : "granted"}. Put{" "}
+              {wildcardOnly.length === 1 ? "it" : "them"} in a block with All resources.
             </Alert>
           ) : null}
           {mode === "except" ? (
@@ -110,10 +123,18 @@ export function ResourcePicker({
                 const any = anyArn(type, partition);
                 const hasAny = values.includes(any);
                 return (
-                  <li key={type.name} className="space-y-2 px-3 py-2.5" role="group" aria-label={`${type.name} resources`}>
+                  <li
+                    key={type.name}
+                    className="space-y-2 px-3 py-2.5"
+                    role="group"
+                    aria-label={`${type.name} resources`}
+                  >
                     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
                       <span className="min-w-24 text-sm font-bold">{type.name}</span>
-                      <span className="min-w-0 flex-1 truncate font-mono text-xs text-muted-foreground" title={type.arn}>
+                      <span
+                        className="min-w-0 flex-1 truncate font-mono text-xs text-muted-foreground"
+                        title={type.arn}
+                      >
                         {type.arn}
                       </span>
                       <label className="flex items-center gap-1.5 text-sm">
@@ -160,7 +181,8 @@ export function ResourcePicker({
               </div>
               {types.length > 0 ? (
                 <p className="text-xs text-muted-foreground">
-                  These ARNs name no resource type of the chosen actions: they match nothing for them.
+                  These ARNs name no resource type of the chosen actions: they match nothing for
+                  them.
                 </p>
               ) : null}
               {other.length > 0 ? (

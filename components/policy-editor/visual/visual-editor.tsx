@@ -83,7 +83,9 @@ export function VisualEditor({
     if (!block) return;
     setOpen((o) => ({ ...o, [block.id]: true }));
     requestAnimationFrame(() =>
-      document.getElementById(blockDomId(idPrefix, expandRequest.index))?.scrollIntoView({ block: "start", behavior: "smooth" }),
+      document
+        .getElementById(blockDomId(idPrefix, expandRequest.index))
+        ?.scrollIntoView({ block: "start", behavior: "smooth" }),
     );
   }, [expandRequest, idPrefix]);
 
@@ -130,13 +132,19 @@ export function VisualEditor({
         }
       >
         {model.unreadable.message}
-        {model.unreadable.line ? ` (line ${model.unreadable.line}, column ${(model.unreadable.column ?? 0) + 1})` : ""} Fix it
-        in the JSON tab; nothing is lost.
+        {model.unreadable.line
+          ? ` (line ${model.unreadable.line}, column ${(model.unreadable.column ?? 0) + 1})`
+          : ""}{" "}
+        Fix it in the JSON tab; nothing is lost.
       </Alert>
     );
   }
   if (!catalog) {
-    return <p className="text-sm text-muted-foreground" role="status">Loading the IAM catalogue…</p>;
+    return (
+      <p className="text-sm text-muted-foreground" role="status">
+        Loading the IAM catalogue…
+      </p>
+    );
   }
 
   const byBlock = new Map<number, ValidatePolicyFinding[]>();
@@ -179,8 +187,8 @@ export function VisualEditor({
             </Button>
           }
         >
-          Without &quot;Version&quot;: &quot;2012-10-17&quot;, IAM reads policy variables such as
-          ${"{aws:username}"} as plain text.
+          Without &quot;Version&quot;: &quot;2012-10-17&quot;, IAM reads policy variables such as $
+          {"{aws:username}"} as plain text.
         </Alert>
       ) : null}
       {unknownTop.map((m) => (
