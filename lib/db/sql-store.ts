@@ -166,7 +166,9 @@ const SECRET_COLUMNS = `s."id", s."arn", s."name", s."description", s."kmsKeyId"
   s."resourcePolicy", s."primaryRegion", s."owningService"`;
 
 function sqliteReader(file: string): SqlStore {
-  const db = new Database(file, { timeout: 10_000 });
+  // No busy wait: this connection must never block the event loop while a Prisma transaction in
+  // the same process holds the write lock (audit batches are retried instead; WAL reads never wait).
+  const db = new Database(file, { timeout: 0 });
   db.pragma("journal_mode = WAL");
   const secretSql = (column: string) =>
     db.prepare(`SELECT ${SECRET_COLUMNS},

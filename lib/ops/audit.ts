@@ -71,6 +71,7 @@ export class AuditBuffer {
   private pending: AuditRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private retries = 0;
 
   constructor(
     private readonly sink: () => { insertAuditEvents(rows: AuditRecord[]): Promise<void> },
@@ -92,9 +93,19 @@ export class AuditBuffer {
       this.sink()
         .insertAuditEvents(batch)
         .then(
-          () => undefined,
-          (error: unknown) =>
-            console.error("audit: could not write %d records", batch.length, error),
+          () => {
+            this.retries = 0;
+          },
+          (error: unknown) => {
+            // The database was busy (SQLite's single writer): keep the rows and try again shortly.
+            if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY") && this.retries < 50) {
+              this.retries += 1;
+              this.pending.unshift(...batch);
+              this.timer ??= setTimeout(() => void this.flush(), 20 * this.retries).unref();
+              return;
+            }
+            console.error("audit: could not write %d records", batch.length, error);
+          },
         ),
     );
     return this.flushing;

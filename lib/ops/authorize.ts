@@ -114,6 +114,11 @@ export async function decide(
     principal: enginePrincipal(caller.principal),
     action: request.action,
     resource: request.resource,
+    // AWS managed policies (arn:aws:iam::aws:policy/...) are readable and attachable in every
+    // account: decide them as the caller's own, not as another account's resource.
+    resourceAccount: request.resource.startsWith("arn:aws:iam::aws:")
+      ? caller.principal.accountId
+      : undefined,
     context: requestContext(caller, request, runtime.now(), runtime.region),
   };
   const result = evaluate(engineRequest, set, { explain: options.explain ?? true });

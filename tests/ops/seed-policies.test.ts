@@ -192,3 +192,27 @@ describe("the seed's policies, enforced", () => {
     );
   });
 });
+
+describe("AWS managed policies", () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await createTestRuntime("sqlite");
+    await syncAwsManagedPolicies(t.db, { names: ["SecretsManagerReadWrite", "IAMFullAccess"] });
+  });
+  afterAll(async () => t.dispose());
+
+  it("are readable in the account (GetPolicy, versions, listing with usage counts)", async () => {
+    const arn = "arn:aws:iam::aws:policy/SecretsManagerReadWrite";
+    const { Policy } = await iam.getPolicy(t.root, { PolicyArn: arn });
+    expect(Policy.DefaultVersionId).toBe("v6");
+    const version = await iam.getPolicyVersion(t.root, { PolicyArn: arn, VersionId: "v6" });
+    expect(version.PolicyVersion.Document).toContain("secretsmanager:*");
+    await iam.createUser(t.root, { UserName: "counted" });
+    await iam.attachUserPolicy(t.root, { UserName: "counted", PolicyArn: arn });
+    const listed = await iam.listPolicies(t.root, { Scope: "AWS" });
+    const counts = Object.fromEntries(
+      listed.Policies.map((p) => [p.PolicyName, p.AttachmentCount]),
+    );
+    expect(counts).toEqual({ IAMFullAccess: 0, SecretsManagerReadWrite: 1 });
+  });
+});

@@ -69,6 +69,48 @@ async function usage(db: Db | Tx, policy: PolicyRow) {
   return { attachments, boundaries };
 }
 
+/** Shapes a page of policies with their usage counted in three queries, whatever its size. */
+async function policyShapes(db: Db | Tx, rows: PolicyRow[]): Promise<Policy[]> {
+  const ids = rows.map((r) => r.id);
+  const arns = rows.map((r) => r.arn);
+  const [attachments, users, roles] = await Promise.all([
+    db.iamPolicyAttachment.groupBy({
+      by: ["policyId"],
+      where: { policyId: { in: ids } },
+      _count: { _all: true },
+    }),
+    db.iamUser.groupBy({
+      by: ["permissionsBoundaryArn"],
+      where: { permissionsBoundaryArn: { in: arns } },
+      _count: { _all: true },
+    }),
+    db.iamRole.groupBy({
+      by: ["permissionsBoundaryArn"],
+      where: { permissionsBoundaryArn: { in: arns } },
+      _count: { _all: true },
+    }),
+  ]);
+  const attached = new Map(attachments.map((a) => [a.policyId, a._count._all]));
+  const bounded = new Map<string, number>();
+  for (const b of [...users, ...roles]) {
+    const arn = b.permissionsBoundaryArn!;
+    bounded.set(arn, (bounded.get(arn) ?? 0) + b._count._all);
+  }
+  return rows.map((p) => ({
+    PolicyName: p.name,
+    PolicyId: p.id,
+    Arn: p.arn,
+    Path: p.path,
+    DefaultVersionId: p.defaultVersionId,
+    AttachmentCount: attached.get(p.id) ?? 0,
+    PermissionsBoundaryUsageCount: bounded.get(p.arn) ?? 0,
+    IsAttachable: true,
+    Description: p.description ?? undefined,
+    CreateDate: p.createDate,
+    UpdateDate: p.updateDate,
+  }));
+}
+
 export async function policyShape(db: Db | Tx, p: PolicyRow, tags?: Tag[]): Promise<Policy> {
   const { attachments, boundaries } = await usage(db, p);
   return {
@@ -222,7 +264,7 @@ export const listPolicies = defineOperation<
     orderBy: { name: "asc" },
   });
   const { items, IsTruncated, Marker } = page(rows, input ?? {});
-  return { Policies: await Promise.all(items.map((p) => policyShape(db, p))), IsTruncated, Marker };
+  return { Policies: await policyShapes(db, items), IsTruncated, Marker };
 });
 
 export const deletePolicy = defineOperation<{ PolicyArn: string }, Record<string, never>>(
