@@ -1,12 +1,5 @@
 import { defineOperation } from "../operation";
-import {
-  describeShape,
-  findSecret,
-  notFound,
-  resourceForMissing,
-  secretAuthorization,
-  versionIdsToStages,
-} from "./secrets";
+import { authorizedSecret, describeShape, versionIdsToStages } from "./secrets";
 import { SECRET_ID, requiredString } from "./validate";
 
 export interface DescribeSecretInput {
@@ -25,12 +18,7 @@ export const describeSecret = defineOperation<DescribeSecretInput, DescribeSecre
       "SecretId",
       SECRET_ID,
     );
-    const secret = await findSecret(ctx.rt, secretId);
-    if (!secret) {
-      await ctx.authorize({ resource: resourceForMissing(ctx.rt, secretId) });
-      throw notFound();
-    }
-    await ctx.authorize(secretAuthorization(secret));
+    const secret = await authorizedSecret(ctx, secretId);
     const stages = versionIdsToStages(secret);
     return {
       ...describeShape(secret),

@@ -1,14 +1,8 @@
 import { loadCatalog } from "../../iam/catalog/load";
 import { validatePolicy } from "../../iam/validate";
 import { InvalidParameter } from "../../errors";
-import { defineOperation, type OpContext } from "../operation";
-import {
-  findSecret,
-  markedForDeletion,
-  notFound,
-  resourceForMissing,
-  secretAuthorization,
-} from "./secrets";
+import { defineOperation } from "../operation";
+import { authorizedSecret, markedForDeletion } from "./secrets";
 import {
   MAX_RESOURCE_POLICY,
   assertNotPublic,
@@ -16,21 +10,6 @@ import {
   parseResourcePolicy,
 } from "./resource-policy";
 import { SECRET_ID, optionalBoolean, optionalString, requiredString } from "./validate";
-
-async function resolve(
-  ctx: OpContext,
-  secretId: string,
-  context: Record<string, string | boolean> = {},
-) {
-  const secret = await findSecret(ctx.rt, secretId);
-  if (!secret) {
-    await ctx.authorize({ resource: resourceForMissing(ctx.rt, secretId) });
-    throw notFound();
-  }
-  const auth = secretAuthorization(secret);
-  await ctx.authorize({ ...auth, context: { ...auth.context, ...context } });
-  return secret;
-}
 
 export const putResourcePolicy = defineOperation<
   { SecretId: string; ResourcePolicy: string; BlockPublicPolicy?: boolean },
@@ -40,7 +19,9 @@ export const putResourcePolicy = defineOperation<
   const secretId = requiredString(raw, "SecretId", SECRET_ID);
   const policy = requiredString(raw, "ResourcePolicy", { min: 1, max: MAX_RESOURCE_POLICY });
   const block = optionalBoolean(raw, "BlockPublicPolicy") ?? true;
-  const secret = await resolve(ctx, secretId, { "secretsmanager:BlockPublicPolicy": block });
+  const secret = await authorizedSecret(ctx, secretId, {
+    "secretsmanager:BlockPublicPolicy": block,
+  });
   if (secret.deletedDate) throw markedForDeletion();
   const document = parseResourcePolicy(policy);
   if (block) assertNotPublic(document);
@@ -63,7 +44,7 @@ export const getResourcePolicy = defineOperation<
     "SecretId",
     SECRET_ID,
   );
-  const secret = await resolve(ctx, secretId);
+  const secret = await authorizedSecret(ctx, secretId);
   return { ARN: secret.arn, Name: secret.name, ResourcePolicy: secret.resourcePolicy ?? undefined };
 });
 
@@ -76,7 +57,7 @@ export const deleteResourcePolicy = defineOperation<
     "SecretId",
     SECRET_ID,
   );
-  const secret = await resolve(ctx, secretId);
+  const secret = await authorizedSecret(ctx, secretId);
   if (secret.deletedDate) throw markedForDeletion();
   await ctx.rt.db.$transaction(async (tx) => {
     await tx.secret.update({
@@ -100,7 +81,7 @@ export const validateResourcePolicy = defineOperation<
   const raw = input as unknown as Record<string, unknown>;
   const secretId = optionalString(raw, "SecretId", SECRET_ID);
   const policy = requiredString(raw, "ResourcePolicy", { min: 1, max: MAX_RESOURCE_POLICY });
-  if (secretId) await resolve(ctx, secretId);
+  if (secretId) await authorizedSecret(ctx, secretId);
   else await ctx.authorize({ resource: "*" });
   const errors: ValidationErrorsEntry[] = [];
   const result = validatePolicy(policy, {

@@ -1,5 +1,5 @@
 import { defineOperation } from "../operation";
-import { findSecret, notFound, resourceForMissing, secretAuthorization } from "./secrets";
+import { authorizedSecret } from "./secrets";
 import { SECRET_ID, requiredString } from "./validate";
 
 export const restoreSecret = defineOperation<{ SecretId: string }, { ARN: string; Name: string }>(
@@ -11,12 +11,7 @@ export const restoreSecret = defineOperation<{ SecretId: string }, { ARN: string
       SECRET_ID,
     );
     const { rt } = ctx;
-    const secret = await findSecret(rt, secretId);
-    if (!secret) {
-      await ctx.authorize({ resource: resourceForMissing(rt, secretId) });
-      throw notFound();
-    }
-    await ctx.authorize(secretAuthorization(secret));
+    const secret = await authorizedSecret(ctx, secretId);
     await rt.db.$transaction(async (tx) => {
       if (secret.deletedDate) {
         await tx.secret.update({

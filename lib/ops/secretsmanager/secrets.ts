@@ -2,6 +2,8 @@
 import { randomInt } from "node:crypto";
 import type { SecretRecord } from "../../db/sql-store";
 import { InvalidRequest, ResourceNotFound } from "../../errors";
+import type { ContextValue } from "../authorize";
+import type { OpContext } from "../operation";
 import type { Runtime } from "../runtime";
 import { tagMap } from "./tags";
 
@@ -155,4 +157,24 @@ export function describeShape(secret: SecretRow) {
 /** The start of the day (UTC): AWS keeps LastAccessedDate to the day. */
 export function dayOf(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+/**
+ * Resolves a SecretId and authorizes the operation on it: on the secret's ARN with its tags,
+ * resource policy and context keys, or — when nothing matches — on the id as given, so a caller
+ * without permission learns nothing about whether the secret exists.
+ */
+export async function authorizedSecret(
+  ctx: OpContext,
+  secretId: string,
+  context: Record<string, ContextValue> = {},
+): Promise<SecretRow> {
+  const secret = await findSecret(ctx.rt, secretId);
+  if (!secret) {
+    await ctx.authorize({ resource: resourceForMissing(ctx.rt, secretId), context });
+    throw notFound();
+  }
+  const auth = secretAuthorization(secret);
+  await ctx.authorize({ ...auth, context: { ...auth.context, ...context } });
+  return secret;
 }

@@ -1,13 +1,7 @@
 import { InvalidParameter, LimitExceeded } from "../../errors";
 import type { Tx } from "../../db/client";
 import { defineOperation, type OpContext } from "../operation";
-import {
-  findSecret,
-  markedForDeletion,
-  notFound,
-  resourceForMissing,
-  secretAuthorization,
-} from "./secrets";
+import { authorizedSecret, markedForDeletion } from "./secrets";
 import { MAX_TAGS, parseTags, requestTagContext } from "./tags";
 import { SECRET_ID, requiredString } from "./validate";
 import { secretWords } from "./words";
@@ -17,13 +11,7 @@ async function resolve(
   secretId: string,
   context: Record<string, string | string[]>,
 ) {
-  const secret = await findSecret(ctx.rt, secretId);
-  if (!secret) {
-    await ctx.authorize({ resource: resourceForMissing(ctx.rt, secretId), context });
-    throw notFound();
-  }
-  const auth = secretAuthorization(secret);
-  await ctx.authorize({ ...auth, context: { ...auth.context, ...context } });
+  const secret = await authorizedSecret(ctx, secretId, context);
   if (secret.deletedDate) throw markedForDeletion();
   return secret;
 }
