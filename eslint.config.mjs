@@ -57,6 +57,8 @@ export default defineConfig([
   },
   globalIgnores([
     ".next/**",
+    ".next-*/**",
+    "test-results*/**",
     "node_modules/**",
     ".data/**",
     "lib/db/generated/**",

@@ -3,6 +3,8 @@
 // generated clients load their adapters dynamically).
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build folder lets two checkouts' e2e runs build side by side (STRONGBOX_DIST_DIR).
+  distDir: process.env.STRONGBOX_DIST_DIR || ".next",
   serverExternalPackages: [
     "better-sqlite3",
     "@prisma/client",

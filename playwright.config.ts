@@ -23,7 +23,7 @@ export default defineConfig({
   reporter: "list",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results",
+  outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
   use: {
     baseURL,
     screenshot: "on",

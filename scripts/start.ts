@@ -37,7 +37,8 @@ if (process.env.STRONGBOX_DEMO_RESET === "1") {
   );
 }
 
-if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.STRONGBOX_REBUILD === "1") {
+const distDir = process.env.STRONGBOX_DIST_DIR || ".next";
+if (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.STRONGBOX_REBUILD === "1") {
   console.log("strongbox: building the console (first start only)...");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: "inherit",
