@@ -61,7 +61,7 @@ test("stores a new secret as key/value pairs", async ({ page }) => {
   await page.getByRole("button", { name: "Next" }).click();
 
   await expect(page.getByRole("heading", { name: "Configure rotation - optional" })).toBeVisible();
-  await expect(page.getByRole("switch", { name: "Automatic rotation" })).toBeDisabled();
+  await expect(page.getByRole("switch", { name: "Automatic rotation" })).not.toBeChecked();
   await page.getByRole("button", { name: "Next" }).click();
 
   await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
@@ -124,8 +124,10 @@ test("edits the secret's resource permissions", async ({ page }) => {
   await page.getByRole("tab", { name: "Resource permissions" }).click();
   await expect(page.getByText("No resource policy.")).toBeVisible();
   await page.getByRole("button", { name: "Edit permissions" }).click();
-  const dialog = page.getByRole("dialog", { name: "Edit resource permissions" });
-  await dialog.getByLabel("Resource policy").fill(
+  await page.getByRole("tab", { name: "JSON" }).click();
+  await page.getByRole("textbox", { name: "Resource policy" }).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(
     JSON.stringify({
       Version: "2012-10-17",
       Statement: [
@@ -138,7 +140,8 @@ test("edits the secret's resource permissions", async ({ page }) => {
       ],
     }),
   );
-  await dialog.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Review policy" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("The resource policy was saved.")).toBeVisible();
   await expect(page.getByText('"Action": "secretsmanager:GetSecretValue"')).toBeVisible();
 });

@@ -17,7 +17,17 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { RadioTiles } from "@/components/ui/radio-tiles";
 import { Select } from "@/components/ui/select";
-import { Switch } from "@/components/ui/switch";
+import { RotationConfigForm, useRotationSources } from "@/components/rotation/rotation-config-form";
+import {
+  type RotationDraft,
+  draftErrors,
+  draftTemplate,
+  initialDraft,
+  scheduleSummary,
+  templateLabel,
+  toSaveInput,
+} from "@/components/rotation/rotation-draft";
+import { saveRotationAction } from "@/components/rotation/actions";
 import { nameWarning, SECRET_NAME } from "@/lib/ops/secretsmanager/validate";
 import { createSecretAction, generatePasswordAction } from "./actions";
 import { secretHref } from "./format";
@@ -115,8 +125,21 @@ const SERVER_FIELDS: Record<string, FieldName> = {
   KmsKeyId: "kmsKeyId",
 };
 
-function secretString(v: Values): string {
-  if (v.secretType === "other") return draftToString(v.value);
+/** The secret's value; with a master secret chosen, its ARN goes in as masterarn (AWS's key). */
+function secretString(v: Values, masterArn?: string): string {
+  if (v.secretType === "other") {
+    const text = draftToString(v.value);
+    if (!masterArn) return text;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+        return JSON.stringify({ ...parsed, masterarn: masterArn });
+      }
+    } catch {
+      // Not JSON: RotateSecret says what the template needs.
+    }
+    return text;
+  }
   // AWS's shape for database credentials; the port is a number, as RDS stores it.
   const out: Record<string, string | number> = { engine: v.engine };
   if (v.host) out.host = v.host;
@@ -124,6 +147,7 @@ function secretString(v: Values): string {
   if (v.dbname) out.dbname = v.dbname;
   out.username = v.username;
   out.password = v.password;
+  if (masterArn) out.masterarn = masterArn;
   return JSON.stringify(out);
 }
 
@@ -132,6 +156,11 @@ export function CreateSecretWizard() {
   const [step, setStep] = React.useState(0);
   const [visited, setVisited] = React.useState(0);
   const [formError, setFormError] = React.useState<{ code: string; message: string }>();
+  const [rotation, setRotation] = React.useState<RotationDraft>(() => initialDraft());
+  const [rotationTried, setRotationTried] = React.useState(false);
+  const sources = useRotationSources(undefined, step >= 2);
+  const fnList = sources.functions.state === "ok" ? sources.functions.data : [];
+  const rotationErrors = draftErrors(rotation, fnList);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
@@ -164,6 +193,10 @@ export function CreateSecretWizard() {
   };
 
   const next = async () => {
+    if (step === 2) {
+      setRotationTried(true);
+      if (Object.keys(rotationErrors).length > 0) return;
+    }
     const ok = await form.trigger(STEP_FIELDS[step]);
     if (ok) goTo(step + 1);
   };
@@ -173,11 +206,17 @@ export function CreateSecretWizard() {
     form.handleSubmit(
       async (v) => {
         setFormError(undefined);
+        if (Object.keys(rotationErrors).length > 0) {
+          setRotationTried(true);
+          goTo(2);
+          return;
+        }
+        const rotationInput = rotation.enabled ? toSaveInput("", rotation, fnList) : undefined;
         const result = await createSecretAction({
           Name: v.name,
           Description: v.description || undefined,
           KmsKeyId: v.kmsKeyId === DEFAULT_ENCRYPTION_KEY ? undefined : v.kmsKeyId,
-          SecretString: secretString(v),
+          SecretString: secretString(v, rotationInput?.MasterSecretArn),
           Tags: rowsToTags(v.tags),
           ResourcePolicy: v.policy.trim() || undefined,
         });
@@ -198,7 +237,20 @@ export function CreateSecretWizard() {
             description: result.data.policyError,
           });
         }
-        router.push(`${secretHref(result.data.Name)}?created=1`);
+        let query = "?created=1";
+        if (rotationInput) {
+          // The secret exists now: a refused rotation is reported, and the Rotation tab retries.
+          const saved = await saveRotationAction({ ...rotationInput, SecretId: result.data.ARN });
+          if (!saved.ok) {
+            toast.error("Rotation was not configured.", {
+              description: `${saved.code}: ${saved.message}`,
+            });
+            query += "&tab=rotation";
+          } else if (saved.data.Grant) {
+            query += "&tab=rotation";
+          }
+        }
+        router.push(`${secretHref(result.data.Name)}${query}`);
       },
       (invalid) => {
         // A field on an earlier step is wrong: go back to it.
@@ -271,9 +323,33 @@ export function CreateSecretWizard() {
         ) : step === 1 ? (
           <ConfigureStep form={form} values={values} warning={warning} />
         ) : step === 2 ? (
-          <RotationStep />
+          <RotationConfigForm
+            idPrefix="wizard-rotation"
+            draft={rotation}
+            onChange={setRotation}
+            functions={sources.functions}
+            candidates={sources.candidates}
+            errors={rotationErrors}
+            showErrors={rotationTried}
+          />
         ) : (
-          <ReviewStep values={values} onEdit={goTo} />
+          <ReviewStep
+            values={values}
+            onEdit={goTo}
+            rotation={rotation}
+            functionLabel={
+              rotation.functionMode === "create"
+                ? `${rotation.newFunctionName} (new, ${templateLabel(rotation.newTemplate)})`
+                : (fnList.find((f) => f.FunctionArn === rotation.functionArn)?.FunctionName ?? "-")
+            }
+            masterName={
+              draftTemplate(rotation, fnList) && rotation.useSeparateCredentials
+                ? sources.candidates.state === "ok"
+                  ? sources.candidates.data.find((c) => c.ARN === rotation.masterArn)?.Name
+                  : undefined
+                : undefined
+            }
+          />
         )}
 
         {formError ? (
@@ -538,34 +614,19 @@ function ConfigureStep({ form, values, warning }: StepProps & { warning?: string
   );
 }
 
-function RotationStep() {
-  return (
-    <Container
-      header={
-        <ContainerHeader
-          title="Configure automatic rotation"
-          description="Rotation replaces the secret's value on a schedule, using a rotation function."
-        />
-      }
-    >
-      <div className="space-y-3">
-        <div className="flex items-center gap-3">
-          <Switch id="rotation" disabled aria-describedby="rotation-help" />
-          <label htmlFor="rotation" className="text-sm font-bold text-muted-foreground">
-            Automatic rotation
-          </label>
-        </div>
-        <p id="rotation-help" className="max-w-2xl text-sm text-muted-foreground">
-          Automatic rotation needs a rotation function. Rotation functions arrive with the rotation
-          feature; when it is enabled, you can turn on rotation for this secret from its Rotation
-          tab.
-        </p>
-      </div>
-    </Container>
-  );
-}
-
-function ReviewStep({ values, onEdit }: { values: Values; onEdit: (step: number) => void }) {
+function ReviewStep({
+  values,
+  onEdit,
+  rotation,
+  functionLabel,
+  masterName,
+}: {
+  values: Values;
+  onEdit: (step: number) => void;
+  rotation: RotationDraft;
+  functionLabel: string;
+  masterName?: string;
+}) {
   const tags = rowsToTags(values.tags);
   const section = (index: number, children: React.ReactNode) => (
     <Container
@@ -638,8 +699,20 @@ function ReviewStep({ values, onEdit }: { values: Values; onEdit: (step: number)
       )}
       {section(
         2,
-        <dl>
-          <KeyValue label="Automatic rotation">Disabled</KeyValue>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <KeyValue label="Automatic rotation">
+            {rotation.enabled ? "Enabled" : "Disabled"}
+          </KeyValue>
+          {rotation.enabled ? (
+            <>
+              <KeyValue label="Rotation schedule">{scheduleSummary(rotation.schedule)}</KeyValue>
+              <KeyValue label="Rotation function">{functionLabel}</KeyValue>
+              <KeyValue label="Rotate immediately">
+                {rotation.rotateImmediately ? "Yes" : "No"}
+              </KeyValue>
+              {masterName ? <KeyValue label="Master secret">{masterName}</KeyValue> : null}
+            </>
+          ) : null}
         </dl>,
       )}
     </>

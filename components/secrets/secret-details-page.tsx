@@ -3,7 +3,14 @@ import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/page-header";
 import { getCaller } from "@/lib/auth/session";
 import { isAwsError } from "@/lib/errors";
-import { describeSecret, getResourcePolicy, listSecretVersionIds } from "@/lib/ops/secretsmanager";
+import {
+  describeSecret,
+  getResourcePolicy,
+  listRotationAttempts,
+  listSecretVersionIds,
+} from "@/lib/ops/secretsmanager";
+import { masterSecretGrant } from "@/lib/rotation/master-secret";
+import { toAttemptView, toGrantView } from "@/components/rotation/serialize";
 import { secretNameFromSegments } from "./format";
 import { SecretDetails } from "./secret-details";
 import { toDetails, toVersions } from "./serialize";
@@ -44,20 +51,36 @@ export async function SecretDetailsPage({
     );
   }
   const arn = described.data.ARN;
-  const [versions, policy] = await Promise.all([
+  const [versions, policy, attempts, grant] = await Promise.all([
     load(async () =>
       toVersions(
         (await listSecretVersionIds(caller, { SecretId: arn, IncludeDeprecated: true })).Versions,
       ),
     ),
     load(async () => (await getResourcePolicy(caller, { SecretId: arn })).ResourcePolicy),
+    load(async () =>
+      (await listRotationAttempts(caller, { SecretId: arn, MaxResults: 20 })).RotationAttempts.map(
+        toAttemptView,
+      ),
+    ),
+    // The seed's master-secret message shows while the function's role can't read the master
+    // secret; a caller who may not look (no iam:GetRolePolicy...) just doesn't see it.
+    described.data.RotationLambdaARN
+      ? load(() => masterSecretGrant(caller, arn))
+      : Promise.resolve(undefined),
   ]);
+  const missingGrant = grant?.ok && grant.data && !grant.data.Granted ? grant.data : undefined;
   return (
     <SecretDetails
       key={arn}
       secret={toDetails(described.data)}
       versions={versions}
       policy={policy}
+      rotation={{
+        grant: missingGrant ? toGrantView(missingGrant) : undefined,
+        attempts,
+        masterArn: grant?.ok ? grant.data?.MasterSecretArn : undefined,
+      }}
       created={searchParams.created === "1"}
       initialTab={typeof searchParams.tab === "string" ? searchParams.tab : undefined}
     />

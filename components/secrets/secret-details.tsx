@@ -10,26 +10,21 @@ import { Container, ContainerHeader, KeyValue } from "@/components/ui/container"
 import { CopyButton } from "@/components/ui/copy-button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
-import { StatusIndicator } from "@/components/ui/status";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { restoreSecretAction } from "./actions";
 import { formatDate, formatDateTime } from "./format";
-import {
-  DeleteSecretDialog,
-  EditDescriptionDialog,
-  EditPermissionsDialog,
-  EditTagsDialog,
-  pretty,
-} from "./secret-dialogs";
+import { DeleteSecretDialog, EditDescriptionDialog, EditTagsDialog } from "./secret-dialogs";
+import { ResourcePolicyPanel } from "./resource-policy-editor";
 import { SecretValuePanel } from "./secret-value-panel";
+import { RotationPanel } from "@/components/rotation/rotation-panel";
+import type { MasterSecretGrantView, RotationAttemptView } from "@/components/rotation/types";
 import { DEFAULT_ENCRYPTION_KEY, type SecretDetailsView, type SecretVersionView } from "./types";
 
 type Loaded<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 const MARKED_FOR_DELETION =
   "You can't perform this operation on the secret because it was marked for deletion.";
-const ROTATION_LATER = "Available when rotation is enabled";
 
 const TABS = ["overview", "rotation", "versions", "tags", "permissions"] as const;
 type Tab = (typeof TABS)[number];
@@ -40,16 +35,24 @@ export function SecretDetails({
   policy,
   created,
   initialTab,
+  rotation,
 }: {
   secret: SecretDetailsView;
   versions: Loaded<SecretVersionView[]>;
   policy: Loaded<string | undefined>;
   created: boolean;
   initialTab?: string;
+  /** The master-secret step still to do, and the rotation history. */
+  rotation: {
+    grant?: MasterSecretGrantView;
+    attempts: Loaded<RotationAttemptView[]>;
+    /** The master secret the secret's value names (masterarn), when its function uses one. */
+    masterArn?: string;
+  };
 }) {
   const router = useRouter();
   const [showCreated, setShowCreated] = React.useState(created);
-  const [dialog, setDialog] = React.useState<"description" | "delete" | "tags" | "policy">();
+  const [dialog, setDialog] = React.useState<"description" | "delete" | "tags">();
   const [scheduledFor, setScheduledFor] = React.useState<string>();
   const [restoring, setRestoring] = React.useState(false);
   const [restoreError, setRestoreError] = React.useState<string>();
@@ -95,7 +98,8 @@ export function SecretDetails({
     <div className="space-y-5">
       <Breadcrumbs items={[{ label: "Secrets", href: "/secrets" }, { label: secret.Name }]} />
 
-      {showCreated ? (
+      {/* With the master-secret step to do, the Rotation tab's message says it was stored. */}
+      {showCreated && !rotation.grant ? (
         <Alert type="success" onDismiss={() => setShowCreated(false)}>
           Your secret <span className="font-bold break-all">{secret.Name}</span> has been
           successfully stored.
@@ -188,40 +192,13 @@ export function SecretDetails({
         </TabsContent>
 
         <TabsContent value="rotation">
-          <Container
-            header={
-              <ContainerHeader
-                title="Rotation configuration"
-                actions={
-                  <>
-                    <DisabledReason reason={ROTATION_LATER}>
-                      <Button>Rotate secret immediately</Button>
-                    </DisabledReason>
-                    <DisabledReason reason={ROTATION_LATER}>
-                      <Button>Edit rotation</Button>
-                    </DisabledReason>
-                  </>
-                }
-              />
-            }
-          >
-            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              <KeyValue label="Rotation status">
-                {secret.RotationEnabled ? (
-                  <StatusIndicator type="success">Enabled</StatusIndicator>
-                ) : (
-                  <StatusIndicator type="stopped">Disabled</StatusIndicator>
-                )}
-              </KeyValue>
-              <KeyValue label="Rotation function">{secret.RotationLambdaARN ?? "-"}</KeyValue>
-              <KeyValue label="Last rotated date (UTC)">
-                {formatDateTime(secret.LastRotatedDate)}
-              </KeyValue>
-              <KeyValue label="Next rotation date (UTC)">
-                {formatDateTime(secret.NextRotationDate)}
-              </KeyValue>
-            </dl>
-          </Container>
+          <RotationPanel
+            secret={secret}
+            grant={rotation.grant}
+            attempts={rotation.attempts}
+            masterArn={rotation.masterArn}
+            disabledReason={disabledReason}
+          />
         </TabsContent>
 
         <TabsContent value="versions">
@@ -323,43 +300,11 @@ export function SecretDetails({
         </TabsContent>
 
         <TabsContent value="permissions">
-          <Container
-            header={
-              <ContainerHeader
-                title="Resource permissions"
-                description="The resource policy attached to this secret."
-                actions={
-                  <DisabledReason reason={disabledReason}>
-                    <Button onClick={() => setDialog("policy")} disabled={!policy.ok}>
-                      Edit permissions
-                    </Button>
-                  </DisabledReason>
-                }
-              />
-            }
-          >
-            {!policy.ok ? (
-              <Alert type="error" header={policy.code}>
-                {policy.message}
-              </Alert>
-            ) : policy.data ? (
-              <div className="relative rounded-lg border bg-code">
-                <pre className="max-h-[28rem] overflow-auto p-3 pr-12 font-mono text-[13px] leading-5">
-                  {pretty(policy.data)}
-                </pre>
-                <CopyButton
-                  value={policy.data}
-                  label="Copy resource policy"
-                  className="absolute top-2 right-2"
-                />
-              </div>
-            ) : (
-              <p className="text-sm text-muted-foreground">
-                No resource policy. Only principals whose identity-based policies allow it can use
-                this secret.
-              </p>
-            )}
-          </Container>
+          <ResourcePolicyPanel
+            secretArn={secret.ARN}
+            policy={policy}
+            disabledReason={disabledReason}
+          />
         </TabsContent>
       </Tabs>
 
@@ -384,12 +329,6 @@ export function SecretDetails({
         tags={secret.Tags}
         open={dialog === "tags"}
         onOpenChange={(o) => setDialog(o ? "tags" : undefined)}
-      />
-      <EditPermissionsDialog
-        secretId={secret.ARN}
-        policy={policy.ok ? policy.data : undefined}
-        open={dialog === "policy"}
-        onOpenChange={(o) => setDialog(o ? "policy" : undefined)}
       />
     </div>
   );

@@ -43,6 +43,7 @@ export function toDetails(output: DescribeSecretOutput): SecretDetailsView {
     KmsKeyId: output.KmsKeyId,
     DeletionDate: iso(deletion),
     RotationLambdaARN: output.RotationLambdaARN,
+    RotationRules: output.RotationRules as SecretDetailsView["RotationRules"],
     LastRotatedDate: iso(output.LastRotatedDate),
     NextRotationDate: iso(output.NextRotationDate),
   };

@@ -27,6 +27,11 @@ export interface SecretDetailsView extends SecretListItem {
   /** When the secret will be purged (set while it is scheduled for deletion). */
   DeletionDate?: string;
   RotationLambdaARN?: string;
+  RotationRules?: {
+    AutomaticallyAfterDays?: number;
+    ScheduleExpression?: string;
+    Duration?: string;
+  };
   LastRotatedDate?: string;
   NextRotationDate?: string;
 }

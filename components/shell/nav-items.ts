@@ -24,7 +24,7 @@ export const NAV: NavSection[] = [
   },
   {
     title: "Rotation",
-    items: [{ label: "Rotation functions", disabledReason: "Available when rotation is enabled" }],
+    items: [{ label: "Rotation functions", href: "/rotation/functions" }],
   },
   {
     title: "Monitoring",
