@@ -14,20 +14,25 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "strongbox-e2e-"));
 process.env.E2E_ROOT_PASSWORD ??= `e2e-${Date.now().toString(36)}-correct-horse`;
 const chromium = { ...devices["Desktop Chrome"], channel: undefined };
+// `npm run demo:record` (scripts/demo-record.ts): trace (and video) of every test, an HTML report.
+const recording = process.env.STRONGBOX_DEMO_RECORD; // "video" | "trace"
 
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: "list",
+  reporter: process.env.PW_HTML_REPORT
+    ? [["list"], ["html", { outputFolder: process.env.PW_HTML_REPORT, open: "never" }]]
+    : "list",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
   use: {
     baseURL,
     screenshot: "on",
-    trace: "retain-on-failure",
+    trace: recording ? "on" : "retain-on-failure",
+    video: recording === "video" ? { mode: "on", size: { width: 1280, height: 720 } } : "off",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, type Page } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { expect, test, type Page } from "@playwright/test";
 
 /** The root user the first-run test creates; later tests sign in with it. */
 export const ROOT = {
@@ -132,4 +134,137 @@ export async function seriousViolations(page: Page, axePath: string): Promise<st
       (v) =>
         `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guide's sections as tests: each step is a Playwright step that leaves a screenshot attached
+// under its title (so a run doubles as a recorded demo) and an axe check of the page it ends on.
+
+/** Serious and critical axe violations fail the test, with where they are. */
+export async function expectAccessible(page: Page, where: string = page.url()): Promise<void> {
+  // Colours are measured as painted: let finite animations (a toast fading in) end first.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
+  // Legacy mode runs axe in the page itself: no blank helper page (nor its empty video).
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}` +
+        ` (${v.nodes[0]?.failureSummary?.replace(/\s+/g, " ") ?? ""})`,
+    );
+  expect(serious, `axe: serious or critical violations on ${where}`).toEqual([]);
+}
+
+const stepCounts = new Map<string, number>();
+
+/** "01 title", "02 title", ... in the order the test takes its steps. */
+function stepName(title: string): string {
+  const { testId } = test.info();
+  const n = (stepCounts.get(testId) ?? 0) + 1;
+  stepCounts.set(testId, n);
+  return `${String(n).padStart(2, "0")} ${title}`;
+}
+
+/**
+ * One step of a guide section in the console: runs it, then attaches a screenshot of the page
+ * under the step's title and checks the page with axe.
+ */
+export async function guideStep<T>(page: Page, title: string, body: () => Promise<T>): Promise<T> {
+  return test.step(title, async () => {
+    const result = await body();
+    await expect(page.getByRole("main")).toBeVisible();
+    await test.info().attach(stepName(title), {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
+    await expectAccessible(page, `${page.url()} (${title})`);
+    return result;
+  });
+}
+
+/** A step through the AWS API (no page): what it returned is attached as JSON under its title. */
+export async function apiStep<T>(title: string, body: () => Promise<T>): Promise<T> {
+  return test.step(title, async () => {
+    const result = await body();
+    await test.info().attach(stepName(title), {
+      body: JSON.stringify(result ?? null, null, 2),
+      contentType: "application/json",
+    });
+    return result;
+  });
+}
+
+/** An IAM policy document in the guide's shape. */
+export function policyDocument(statement: object | object[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statement });
+}
+
+/** An access key for an IAM user, made with the CLI. */
+export async function createAccessKey(
+  userName: string,
+): Promise<{ accessKeyId: string; secretAccessKey: string }> {
+  const { AccessKey } = (await strongbox("iam", "create-access-key", "--user-name", userName)) as {
+    AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+  };
+  return { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey };
+}
+
+/** The unmodified AWS SDK, pointed at the e2e server: it answers the AWS API at its own address. */
+export function secretsManagerClient(
+  baseURL: string | undefined,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+): SecretsManagerClient {
+  if (!baseURL) throw new Error("baseURL is not set (playwright.config.ts sets it)");
+  return new SecretsManagerClient({
+    endpoint: baseURL,
+    region: "us-east-1",
+    credentials,
+    maxAttempts: 1,
+  });
+}
+
+/** The rejection of a call that must fail: the SDK's exception, as { name, message }. */
+export async function rejectionOf(
+  call: Promise<unknown>,
+): Promise<{ name: string; message: string }> {
+  try {
+    await call;
+  } catch (error) {
+    const { name, message } = error as Error;
+    return { name, message };
+  }
+  throw new Error("expected the call to be refused");
+}
+
+/** AWS's AccessDenied message for an identity without a policy allowing the action. */
+export function notAuthorized(principalArn: string, action: string, resource: string): string {
+  return `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
+}
+
+/** A secret made with the CLI; returns its ARN. */
+export async function createSecret(
+  name: string,
+  value: string,
+  ...extra: string[]
+): Promise<string> {
+  const out = (await strongbox(
+    "secretsmanager",
+    "create-secret",
+    "--name",
+    name,
+    "--secret-string",
+    value,
+    ...extra,
+  )) as { ARN: string };
+  return out.ARN;
+}
+
+/** The console's page of a secret (names with slashes are path segments). */
+export function secretHref(name: string): string {
+  return `/secrets/${name.split("/").map(encodeURIComponent).join("/")}`;
 }

@@ -1,9 +1,12 @@
 // The demo environment: a deterministic account that the AWS guide's flows run against. A reset
 // wipes everything but the account and the AWS managed policies, then builds the same users,
-// groups, roles, policies and secrets through the operations (the one door), as the root user.
+// groups, roles, policies, secrets and rotation function through the operations (the one door),
+// as the root user. It never connects to a database: the PostgreSQL secret only names one
+// (STRONGBOX_DEMO_PG_HOST, _PORT, _USER, _PASSWORD, _DBNAME; default postgres@127.0.0.1:5432).
 import type { Db } from "../db/client";
 import { rootPrincipal, type Caller } from "../ops/caller";
 import * as iam from "../ops/iam";
+import * as lambda from "../ops/lambda";
 import { GENERATION_KEY } from "../ops/iam/common";
 import { getRuntime, type Runtime } from "../ops/runtime";
 import * as sm from "../ops/secretsmanager";
@@ -25,10 +28,35 @@ export interface DemoResetResult {
   AccountId: string;
   Root: { Email: string; Password: string };
   Users: DemoUser[];
+  Groups: string[];
+  Roles: string[];
   ApplicationAccessKey: { UserName: string; AccessKeyId: string; SecretAccessKey: string };
   Secrets: string[];
+  /** The PostgreSQL secret with a master secret, and its rotation function (not yet allowed to read the master secret). */
+  Rotation: { SecretName: string; MasterSecretName: string; FunctionArn: string; RoleName: string };
   Seconds: number;
 }
+
+/** The database server the PostgreSQL demo secret names (nothing connects to it during a reset). */
+export function demoPostgres(env: Record<string, string | undefined> = process.env) {
+  const port = Number(env.STRONGBOX_DEMO_PG_PORT || 5432);
+  return {
+    host: env.STRONGBOX_DEMO_PG_HOST || "127.0.0.1",
+    port: Number.isInteger(port) && port > 0 ? port : 5432,
+    masterUser: env.STRONGBOX_DEMO_PG_USER || "postgres",
+    masterPassword: env.STRONGBOX_DEMO_PG_PASSWORD || "postgres",
+    dbname: env.STRONGBOX_DEMO_PG_DBNAME || "postgres",
+  };
+}
+
+export const DEMO_ROTATION = {
+  SecretName: "prod/payments/db",
+  MasterSecretName: "prod/payments/master",
+  FunctionName: "demo-postgres-rotation",
+  Template: "postgres-alternating-users",
+  /** The database user the secret holds; alternating-users rotation adds payments_app_clone. */
+  UserName: "payments_app",
+} as const;
 
 const doc = (statement: object) =>
   JSON.stringify({ Version: "2012-10-17", Statement: statement }, null, 2);
@@ -36,6 +64,9 @@ const doc = (statement: object) =>
 /** Every table the demo rebuilds, children first. */
 async function wipe(db: Db) {
   await db.$transaction([
+    db.rotationAttempt.deleteMany(),
+    db.rotationLease.deleteMany(),
+    db.lambdaFunction.deleteMany(),
     db.secretVersionStage.deleteMany(),
     db.secretVersion.deleteMany(),
     db.secretTag.deleteMany(),
@@ -109,37 +140,43 @@ export async function resetDemo(
     created.set(name, out.ARN);
     return out;
   };
-  await secret(
-    "prod/payments/db",
+  // The master secret first: the PostgreSQL secret names it in masterarn.
+  const pgServer = demoPostgres();
+  const master = await secret(
+    DEMO_ROTATION.MasterSecretName,
     {
       engine: "postgres",
-      host: "127.0.0.1",
-      port: 5432,
-      dbname: "payments",
-      username: "payments_app",
-      password: "Pa55-demo-payments",
+      host: pgServer.host,
+      port: pgServer.port,
+      dbname: pgServer.dbname,
+      username: pgServer.masterUser,
+      password: pgServer.masterPassword,
     },
     {
-      Description: "Payments database credentials",
+      Description: "Superuser of the payments database (the master secret)",
       Tags: [
-        { Key: "ServerName", Value: "ServerABC" },
         { Key: "env", Value: "prod" },
+        { Key: "ServerName", Value: "ServerABC" },
       ],
     },
   );
   await secret(
-    "prod/payments/master",
+    DEMO_ROTATION.SecretName,
     {
       engine: "postgres",
-      host: "127.0.0.1",
-      port: 5432,
-      dbname: "postgres",
-      username: "postgres",
-      password: "Ma5ter-demo",
+      host: pgServer.host,
+      port: pgServer.port,
+      dbname: pgServer.dbname,
+      username: DEMO_ROTATION.UserName,
+      password: "Pa55-demo-payments",
+      masterarn: master.ARN,
     },
     {
-      Description: "Superuser for the payments database (the master secret)",
-      Tags: [{ Key: "env", Value: "prod" }],
+      Description: "Payments database credentials, rotated with alternating users",
+      Tags: [
+        { Key: "ServerName", Value: "ServerABC" },
+        { Key: "env", Value: "prod" },
+      ],
     },
   );
   await secret(
@@ -179,7 +216,7 @@ export async function resetDemo(
     { Description: "Also starts with another_secret_name- (a `-*` grant would match it)" },
   );
   await secret("a_specific_secret_name", { value: "specific" });
-  const versions = await secret(
+  await secret(
     "ProdAnalytics",
     { password: "v1" },
     { Description: "Several versions and custom staging labels" },
@@ -193,7 +230,21 @@ export async function resetDemo(
     SecretString: JSON.stringify({ password: "v3" }),
     VersionStages: ["STAGING", "canary"],
   });
-  void versions;
+  await secret(
+    "ProdReporting",
+    { password: "r1" },
+    {
+      Description: "A Prod* secret on another server",
+      Tags: [
+        { Key: "ServerName", Value: "ServerXYZ" },
+        { Key: "env", Value: "prod" },
+      ],
+    },
+  );
+  await sm.putSecretValue(root, {
+    SecretId: "ProdReporting",
+    SecretString: JSON.stringify({ password: "r2" }),
+  });
 
   // Customer managed policies: the guide's examples.
   const readOnly = await iam.createPolicy(root, {
@@ -252,7 +303,28 @@ export async function resetDemo(
   });
   await iam.addUserToGroup(root, { GroupName: "SecretsReaders", UserName: "secrets-reader" });
   await iam.createGroup(root, { GroupName: "SecretsAdmins" });
+  for (const PolicyArn of [
+    "arn:aws:iam::aws:policy/SecretsManagerReadWrite",
+    "arn:aws:iam::aws:policy/IAMFullAccess",
+  ]) {
+    await iam.attachGroupPolicy(root, { GroupName: "SecretsAdmins", PolicyArn });
+  }
+  await iam.addUserToGroup(root, { GroupName: "SecretsAdmins", UserName: "secrets-admin" });
+  const devSecrets = await iam.createPolicy(root, {
+    PolicyName: "DevSecretsFullAccess",
+    Description: "Every Secrets Manager action on the dev/ secrets",
+    PolicyDocument: doc([
+      { Effect: "Allow", Action: "secretsmanager:ListSecrets", Resource: "*" },
+      {
+        Effect: "Allow",
+        Action: "secretsmanager:*",
+        Resource: `arn:aws:secretsmanager:${rt.region}:${rt.accountId}:secret:dev/*`,
+      },
+    ]),
+  });
   await iam.createGroup(root, { GroupName: "Developers" });
+  await iam.attachGroupPolicy(root, { GroupName: "Developers", PolicyArn: devSecrets.Policy.Arn });
+  await iam.addUserToGroup(root, { GroupName: "Developers", UserName: "secrets-rw" });
   await iam.putUserPolicy(root, {
     UserName: "app",
     PolicyName: "ReadOneSecret",
@@ -274,18 +346,42 @@ export async function resetDemo(
     PolicyDocument: appPolicy,
   });
 
+  // Rotation: an alternating-users function (its execution role and two inline policies are
+  // created with it) configured on the PostgreSQL secret without rotating now. The role's
+  // SecretsManagerPostgreSQLRotationMultiUser1 does not allow reading the master secret yet:
+  // the guide's last section grants it.
+  const fn = await lambda.createFunction(root, {
+    FunctionName: DEMO_ROTATION.FunctionName,
+    Template: DEMO_ROTATION.Template,
+    Description: "Rotates prod/payments/db with alternating users, signing in as its master secret",
+  });
+  await sm.rotateSecret(root, {
+    SecretId: DEMO_ROTATION.SecretName,
+    RotationLambdaARN: fn.FunctionArn,
+    RotationRules: { AutomaticallyAfterDays: 30 },
+    RotateImmediately: false,
+  });
+
   for (const hook of options.hooks ?? []) await hook({ rt, root, secrets: created });
 
   return {
     AccountId: rt.accountId,
     Root: { Email: DEMO_ROOT.email, Password: DEMO_ROOT.password },
     Users: users,
+    Groups: ["SecretsReaders", "SecretsAdmins", "Developers"],
+    Roles: ["app-role", fn.Role.split("/").pop()!],
     ApplicationAccessKey: {
       UserName: "app",
       AccessKeyId: key.AccessKey.AccessKeyId,
       SecretAccessKey: key.AccessKey.SecretAccessKey,
     },
     Secrets: [...created.keys()],
+    Rotation: {
+      SecretName: DEMO_ROTATION.SecretName,
+      MasterSecretName: DEMO_ROTATION.MasterSecretName,
+      FunctionArn: fn.FunctionArn,
+      RoleName: fn.Role.split("/").pop()!,
+    },
     Seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
   };
 }

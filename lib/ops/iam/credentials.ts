@@ -13,22 +13,25 @@ export interface ResolvedKey {
 export async function resolveAccessKey(accessKeyId: string): Promise<ResolvedKey | undefined> {
   if (!/^AKIA[A-Z0-9]{16}$/.test(accessKeyId)) return undefined;
   const rt = await getRuntime();
-  const key = await rt.db.iamAccessKey.findUnique({
-    where: { id: accessKeyId },
-    include: { user: { select: { id: true, name: true, arn: true } } },
+  // From the user to the key: Prisma reads a relation in a second query, and a key whose user was
+  // deleted in between (a demo reset under load) must read as an unknown key, not a crash.
+  const user = await rt.db.iamUser.findFirst({
+    where: { accessKeys: { some: { id: accessKeyId } } },
+    select: { id: true, name: true, arn: true, accessKeys: { where: { id: accessKeyId } } },
   });
-  if (!key) return undefined;
-  const tags = await rt.db.iamTag.findMany({ where: { resourceArn: key.user.arn } });
+  const key = user?.accessKeys[0];
+  if (!user || !key) return undefined;
+  const tags = await rt.db.iamTag.findMany({ where: { resourceArn: user.arn } });
   return {
     accessKeyId,
     secretAccessKey: openAccessKeySecret(rt.kek, key),
     status: key.status === "Active" ? "Active" : "Inactive",
     principal: {
       type: "User",
-      arn: key.user.arn,
+      arn: user.arn,
       accountId: rt.accountId,
-      name: key.user.name,
-      id: key.user.id,
+      name: user.name,
+      id: user.id,
       tags: Object.fromEntries(tags.map((t) => [t.key, t.value])),
     },
   };
