@@ -3,7 +3,7 @@
 import * as React from "react";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { ChevronDown, KeyRound, LogOut, UserRound } from "lucide-react";
 import type { Principal } from "@/lib/ops/caller";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
@@ -65,6 +65,12 @@ export function AccountMenu({ principal, region }: { principal: Principal; regio
         </dl>
         <DropdownMenuSeparator className="mx-0 my-0" />
         <div className="p-1">
+          {principal.type === "User" ? (
+            <DropdownMenuItem onSelect={() => router.push("/account/change-password")}>
+              <KeyRound aria-hidden />
+              Change password
+            </DropdownMenuItem>
+          ) : null}
           <DropdownMenuItem
             disabled={signingOut}
             onSelect={async (event) => {

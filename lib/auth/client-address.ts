@@ -9,6 +9,11 @@ function header(source: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
+/** The browser's User-Agent header, for aws:UserAgent and the audit log. */
+export function clientUserAgent(source: HeaderSource): string | undefined {
+  return header(source, "user-agent") || undefined;
+}
+
 export function clientAddress(source: HeaderSource): string | undefined {
   const forwarded = header(source, "x-forwarded-for")?.split(",")[0]?.trim();
   const ip = forwarded || header(source, "x-real-ip")?.trim();

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_PATH, principalFromClaims } from "./session-policy";
-import { clientAddress } from "./client-address";
+import { clientAddress, clientUserAgent } from "./client-address";
 import { SignInError, authenticate, parseCredentials } from "./sign-in";
 
 /** next-auth's message for a wrong email or password (the form words it for people). */
@@ -30,10 +30,17 @@ export function authOptions(): NextAuthOptions {
           const credentials = parseCredentials(raw);
           if (!credentials) return null;
           try {
-            const principal = await authenticate(credentials, {
+            const signedIn = await authenticate(credentials, {
               sourceIp: clientAddress(req?.headers),
+              userAgent: clientUserAgent(req?.headers),
             });
-            return principal ? { id: principal.arn, principal } : null;
+            return signedIn
+              ? {
+                  id: signedIn.principal.arn,
+                  principal: signedIn.principal,
+                  passwordResetRequired: signedIn.passwordResetRequired,
+                }
+              : null;
           } catch (error) {
             if (error instanceof SignInError) throw error;
             console.error("sign-in failed", error);
@@ -47,6 +54,8 @@ export function authOptions(): NextAuthOptions {
         if (user && "principal" in user) {
           token.principal = user.principal;
           token.authTime = Math.floor(Date.now() / 1000);
+          if (user.passwordResetRequired) token.passwordResetRequired = true;
+          else delete token.passwordResetRequired;
           // next-auth's default claims would copy the user's email/name/picture: not needed.
           delete token.email;
           delete token.name;
@@ -55,7 +64,11 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        return { expires: session.expires, principal: principalFromClaims(token) };
+        return {
+          expires: session.expires,
+          principal: principalFromClaims(token),
+          ...(token.passwordResetRequired ? { passwordResetRequired: true } : {}),
+        };
       },
     },
   };

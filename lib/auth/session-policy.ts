@@ -7,6 +7,9 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export const SIGN_IN_PATH = "/signin";
 
+/** Where an IAM user changes their own password (and the only page while a reset is required). */
+export const CHANGE_PASSWORD_PATH = "/account/change-password";
+
 /** What the session JWT carries besides next-auth's own claims. */
 export interface SessionClaims {
   principal?: Principal;

@@ -1,15 +1,25 @@
 // How a console user proves who they are. Each sign-in method turns credentials into a Principal;
 // the credentials provider in options.ts calls authenticate() and nothing else.
-import { signInIamUser, verifyRootUser } from "@/lib/ops/account";
+import { signInIamUser, signInRootUser, type SignInResult } from "@/lib/ops/account";
 import type { Principal } from "@/lib/ops/caller";
 
 export type SignInCredentials =
   | { kind: "root"; email: string; password: string }
   | { kind: "iam"; account: string; userName: string; password: string };
 
-/** Where the attempt came from: IAM user sign-in slows and locks out per user and per address. */
+/**
+ * Where the attempt came from: sign-in slows and locks out per user and per address, and the
+ * ConsoleLogin event records both.
+ */
 export interface SignInContext {
   sourceIp?: string;
+  userAgent?: string;
+}
+
+/** Who signed in, and whether an administrator requires a new password before anything else. */
+export interface SignedIn {
+  principal: Principal;
+  passwordResetRequired: boolean;
 }
 
 /** Thrown for failures the sign-in form shows as they are (next-auth passes the message on). */
@@ -24,19 +34,22 @@ export function lockedOutMessage(retryAfterSeconds: number | undefined): string 
 type Authenticator<K extends SignInCredentials["kind"]> = (
   credentials: Extract<SignInCredentials, { kind: K }>,
   context: SignInContext,
-) => Promise<Principal | undefined>;
+) => Promise<SignInResult>;
 
 const methods: { [K in SignInCredentials["kind"]]: Authenticator<K> } = {
-  root: ({ email, password }) => verifyRootUser({ email, password }),
-  iam: async ({ account, userName, password }, { sourceIp }) => {
-    const result = await signInIamUser({ account, userName, password, sourceIp });
-    if (result.ok) return result.principal;
-    // A wrong account, user name or password all read the same; only a lockout says more.
-    if (result.reason === "locked")
-      throw new SignInError(lockedOutMessage(result.retryAfterSeconds));
-    return undefined;
-  },
+  root: ({ email, password }, context) => signInRootUser({ email, password, ...context }),
+  iam: ({ account, userName, password }, context) =>
+    signInIamUser({ account, userName, password, ...context }),
 };
+
+function outcome(result: SignInResult): SignedIn | undefined {
+  if (result.ok) {
+    return { principal: result.principal, passwordResetRequired: result.passwordResetRequired };
+  }
+  // A wrong account, user name, email or password all read the same; only a lockout says more.
+  if (result.reason === "locked") throw new SignInError(lockedOutMessage(result.retryAfterSeconds));
+  return undefined;
+}
 
 /** Parses the raw form fields next-auth hands over. */
 export function parseCredentials(
@@ -63,11 +76,11 @@ export function parseCredentials(
 export async function authenticate(
   credentials: SignInCredentials,
   context: SignInContext = {},
-): Promise<Principal | undefined> {
+): Promise<SignedIn | undefined> {
   switch (credentials.kind) {
     case "root":
-      return methods.root(credentials, context);
+      return outcome(await methods.root(credentials, context));
     case "iam":
-      return methods.iam(credentials, context);
+      return outcome(await methods.iam(credentials, context));
   }
 }

@@ -33,6 +33,8 @@ import type { BatchFailure } from "../actions";
 import { entityName, policyArn, tagList } from "../schemas";
 import { iso } from "../serialize";
 
+const CHANGE_PASSWORD_POLICY = "arn:aws:iam::aws:policy/IAMUserChangePassword";
+
 const createInput = z.object({
   UserName: z.string(),
   Password: z.string().max(128).optional(),
@@ -72,6 +74,12 @@ export async function createUserAction(
           PasswordResetRequired: input.PasswordResetRequired,
         }),
       );
+      // As AWS's console does: a user who must choose a new password may change their own.
+      if (input.PasswordResetRequired && !input.PolicyArns.includes(CHANGE_PASSWORD_POLICY)) {
+        await attempt(failed, CHANGE_PASSWORD_POLICY, () =>
+          attachUserPolicy(caller, { UserName, PolicyArn: CHANGE_PASSWORD_POLICY }),
+        );
+      }
     }
     for (const group of input.Groups) {
       await attempt(failed, `Group ${group}`, () =>
@@ -122,13 +130,20 @@ export async function setConsolePasswordAction(
   userName: string,
   newPassword: string,
   exists: boolean,
+  resetRequired = false,
 ): Promise<ActionResult<null>> {
   const caller = await getCaller();
   return runAction("setConsolePassword", async () => {
     const UserName = parseInput(entityName, userName);
     const Password = parseInput(password, newPassword);
-    if (exists) await updateLoginProfile(caller, { UserName, Password });
-    else await createLoginProfile(caller, { UserName, Password });
+    const PasswordResetRequired = parseInput(z.boolean(), resetRequired);
+    // First the policy that lets the user choose the new password: if IAM refuses it, the
+    // password stays as it was rather than leaving the user unable to sign in.
+    if (PasswordResetRequired) {
+      await attachUserPolicy(caller, { UserName, PolicyArn: CHANGE_PASSWORD_POLICY });
+    }
+    if (exists) await updateLoginProfile(caller, { UserName, Password, PasswordResetRequired });
+    else await createLoginProfile(caller, { UserName, Password, PasswordResetRequired });
     return null;
   });
 }

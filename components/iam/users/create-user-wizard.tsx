@@ -53,6 +53,8 @@ export function CreateUserWizard({
   const [consoleAccess, setConsoleAccess] = React.useState(false);
   const [mode, setMode] = React.useState<PasswordMode>("auto");
   const [password, setPassword] = React.useState("");
+  // AWS's console asks for a new password at first sign-in unless told otherwise.
+  const [resetRequired, setResetRequired] = React.useState(true);
   const [option, setOption] = React.useState<PermissionOption>("groups");
   const [chosenGroups, setChosenGroups] = React.useState<string[]>([]);
   const [policies, setPolicies] = React.useState<string[]>([]);
@@ -112,6 +114,7 @@ export function CreateUserWizard({
             createUserAction({
               UserName: name,
               Password: chosenPassword,
+              PasswordResetRequired: chosenPassword ? resetRequired : undefined,
               Groups: groupsToAdd,
               PolicyArns: policiesToAttach,
               Tags: rowsToTags(tags),
@@ -185,6 +188,30 @@ export function CreateUserWizard({
                 error={showErrors ? passwordError : undefined}
               />
             ) : null}
+            {consoleAccess ? (
+              <label className="flex items-start gap-3">
+                <Checkbox
+                  className="mt-0.5"
+                  checked={resetRequired}
+                  onCheckedChange={(on) => setResetRequired(on === true)}
+                  aria-labelledby="reset-required-label"
+                  aria-describedby="reset-required-description"
+                />
+                <span>
+                  <span id="reset-required-label" className="text-sm font-bold">
+                    Users must create a new password at next sign-in
+                  </span>
+                  <span className="font-normal italic text-muted-foreground"> - Recommended</span>
+                  <span
+                    id="reset-required-description"
+                    className="block text-xs text-muted-foreground"
+                  >
+                    Users automatically get the IAMUserChangePassword policy to allow them to change
+                    their own password.
+                  </span>
+                </span>
+              </label>
+            ) : null}
           </div>
         </Container>
       ) : step === 1 ? (
@@ -227,6 +254,9 @@ export function CreateUserWizard({
               <KeyValue label="Console access">
                 {consoleAccess ? "Enabled" : "Not enabled"}
               </KeyValue>
+              {consoleAccess ? (
+                <KeyValue label="Require password reset">{resetRequired ? "Yes" : "No"}</KeyValue>
+              ) : null}
             </dl>
           </Container>
           <Container

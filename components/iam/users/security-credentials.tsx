@@ -8,6 +8,7 @@ import type { Loaded } from "@/components/actions/result";
 import { useAction } from "@/components/actions/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Container, ContainerHeader, KeyValue } from "@/components/ui/container";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
@@ -165,6 +166,7 @@ function ConsoleAccessDialog({
   const [choice, setChoice] = React.useState<"enable" | "disable">("enable");
   const [mode, setMode] = React.useState<PasswordMode>("auto");
   const [password, setPassword] = React.useState("");
+  const [resetRequired, setResetRequired] = React.useState(false);
   const [touched, setTouched] = React.useState(false);
   const [shown, setShown] = React.useState<string>();
   const action = useAction();
@@ -177,6 +179,7 @@ function ConsoleAccessDialog({
           setChoice("enable");
           setMode("auto");
           setPassword("");
+          setResetRequired(false);
           setTouched(false);
           setShown(undefined);
         }
@@ -234,7 +237,7 @@ function ConsoleAccessDialog({
               if (problem) return;
               const chosen = mode === "custom" ? password : generatePassword();
               const result = await action.run(() =>
-                setConsolePasswordAction(user.UserName, chosen, enabled),
+                setConsolePasswordAction(user.UserName, chosen, enabled, resetRequired),
               );
               if (!result.ok) return;
               toast.success(
@@ -285,6 +288,29 @@ function ConsoleAccessDialog({
                   onPassword={setPassword}
                   error={touched ? problem : undefined}
                 />
+              ) : null}
+              {choice === "enable" ? (
+                <label className="flex items-start gap-3">
+                  <Checkbox
+                    className="mt-0.5"
+                    checked={resetRequired}
+                    onCheckedChange={(on) => setResetRequired(on === true)}
+                    aria-labelledby="manage-reset-required-label"
+                    aria-describedby="manage-reset-required-description"
+                  />
+                  <span>
+                    <span id="manage-reset-required-label" className="text-sm font-bold">
+                      User must create a new password at next sign-in
+                    </span>
+                    <span
+                      id="manage-reset-required-description"
+                      className="block text-xs text-muted-foreground"
+                    >
+                      Users automatically get the IAMUserChangePassword policy to allow them to
+                      change their own password.
+                    </span>
+                  </span>
+                </label>
               ) : null}
               {deleteHint && enabled ? (
                 <p className="text-xs text-muted-foreground">

@@ -1,7 +1,8 @@
 import { load } from "@/components/actions/load";
 import { Breadcrumbs } from "@/components/ui/page-header";
 import { getCaller } from "@/lib/auth/session";
-import { listGroupsForUser, listUsers } from "@/lib/ops/iam";
+import { listUsers } from "@/lib/ops/iam";
+import { countGroupsForUsers } from "@/lib/ops/iam/group-counts";
 import { toUser } from "../serialize";
 import type { UserListItem } from "../types";
 import { UsersTable } from "./users-table";
@@ -10,13 +11,16 @@ export async function UsersListPage() {
   const caller = await getCaller();
   const users = await load(async (): Promise<UserListItem[]> => {
     const { Users } = await listUsers(caller, { MaxItems: 1000 });
-    // IAM has no group count on ListUsers; ask per user, as AWS's console does.
-    return Promise.all(
-      Users.map(async (u) => {
-        const groups = await load(() => listGroupsForUser(caller, { UserName: u.UserName }));
-        return { ...toUser(u), GroupCount: groups.ok ? groups.data.Groups.length : undefined };
-      }),
-    );
+    // IAM has no group count on ListUsers: one batched ListGroupsForUser decision per user and
+    // one query for all counts (a user the caller may not ask about shows "-").
+    const counts =
+      Users.length === 0
+        ? undefined
+        : await load(() =>
+            countGroupsForUsers(caller, { UserNames: Users.map((u) => u.UserName) }),
+          );
+    const groupCounts = counts?.ok ? counts.data.GroupCounts : {};
+    return Users.map((u) => ({ ...toUser(u), GroupCount: groupCounts[u.UserName] }));
   });
   return (
     <div className="space-y-4">

@@ -5,6 +5,7 @@ import type { Prisma } from "../../db/client";
 import { defineOperation } from "../operation";
 import { decodeToken, encodeToken } from "../secretsmanager/paging";
 import { flushAudit } from "../operation";
+import { cloudTrailEvent, eventSourceAndName } from "./cloudtrail-event";
 
 export interface LookupEventsInput {
   StartTime?: Date;
@@ -31,6 +32,11 @@ export interface AuditEvent {
   RequestParameters?: string;
   ErrorCode?: string;
   ErrorMessage?: string;
+  /** CloudTrail's names: signin.amazonaws.com / ConsoleLogin, iam.amazonaws.com / CreateUser. */
+  EventSource: string;
+  EventName: string;
+  /** The event record as CloudTrail writes it (JSON): userIdentity, responseElements, ... */
+  CloudTrailEvent: string;
 }
 
 export const lookupEvents = defineOperation<
@@ -69,20 +75,26 @@ export const lookupEvents = defineOperation<
   const page = rows.slice(0, max);
   const last = page[page.length - 1];
   return {
-    Events: page.map((r) => ({
-      EventId: r.id,
-      EventTime: r.time,
-      PrincipalArn: r.principalArn,
-      Action: r.action,
-      Resource: r.resource ?? undefined,
-      Decision: r.decision,
-      Via: r.via,
-      SourceIp: r.sourceIp ?? undefined,
-      UserAgent: r.userAgent ?? undefined,
-      RequestParameters: r.requestParameters ?? undefined,
-      ErrorCode: r.errorCode ?? undefined,
-      ErrorMessage: r.errorMessage ?? undefined,
-    })),
+    Events: page.map((r) => {
+      const { eventSource, eventName } = eventSourceAndName(r.action);
+      return {
+        EventId: r.id,
+        EventTime: r.time,
+        PrincipalArn: r.principalArn,
+        Action: r.action,
+        Resource: r.resource ?? undefined,
+        Decision: r.decision,
+        Via: r.via,
+        SourceIp: r.sourceIp ?? undefined,
+        UserAgent: r.userAgent ?? undefined,
+        RequestParameters: r.requestParameters ?? undefined,
+        ErrorCode: r.errorCode ?? undefined,
+        ErrorMessage: r.errorMessage ?? undefined,
+        EventSource: eventSource,
+        EventName: eventName,
+        CloudTrailEvent: JSON.stringify(cloudTrailEvent(r, ctx.rt.region)),
+      };
+    }),
     NextToken:
       rows.length > max && last
         ? encodeToken({ t: last.time.toISOString(), i: last.id })

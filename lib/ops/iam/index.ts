@@ -6,6 +6,7 @@ export {
   updateLoginProfile,
   deleteLoginProfile,
 } from "./login-profiles";
+export { changePassword } from "./change-password";
 export {
   createAccessKey,
   listAccessKeys,
