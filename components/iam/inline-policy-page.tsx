@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { load } from "@/components/actions/load";
+import { policyEditorPageContext } from "@/components/policy-editor/page-context";
 import { Breadcrumbs } from "@/components/ui/page-header";
 import { getCaller } from "@/lib/auth/session";
 import { getInline, listInlineNames } from "./entity-ops";
@@ -33,6 +34,9 @@ export async function InlinePolicyPage({
     return { document: undefined, existing: await listInlineNames(caller, kind, name) };
   });
   if (!loaded.ok && loaded.code === "NoSuchEntity" && !policy) notFound();
+  const editor = await policyEditorPageContext(
+    loaded.ok && loaded.data.document ? [loaded.data.document] : [],
+  );
   return (
     <div className="space-y-5">
       <Breadcrumbs
@@ -50,6 +54,7 @@ export async function InlinePolicyPage({
           policyName={policy}
           document={loaded.data.document}
           existingNames={loaded.data.existing}
+          editor={editor}
         />
       ) : (
         <>

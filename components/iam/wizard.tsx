@@ -1,5 +1,5 @@
 "use client";
-// The frame of IAM's multi-step pages (create user, group, role, policy; edit policy): numbered
+// The frame of IAM's multi-step pages (create user, group, role): numbered
 // steps on the left, the step's heading and body, Cancel / Previous / Next on the right.
 import * as React from "react";
 import Link from "next/link";

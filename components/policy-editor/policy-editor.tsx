@@ -57,8 +57,17 @@ export interface PolicyEditorProps {
    * (an ActionResult from a server action fits).
    */
   onSave?: (text: string, details: PolicyDetails) => Promise<SaveResult>;
-  /** For a new policy: the review step asks for its name and description (defaults here). */
+  /**
+   * For a new policy: the review step asks for its name and, unless `description` is left out
+   * (inline policies have none), its description. The values here are the defaults.
+   */
   newPolicy?: Partial<PolicyDetails>;
+  /** The review step's save button ("Save changes" by default; "Create policy" for a new one). */
+  saveLabel?: string;
+  /** More of the review step, above its buttons (tags of a new policy, a notice). */
+  review?: React.ReactNode;
+  /** Told the validator's findings whenever they change (a wizard that saves on its own blocks on them). */
+  onFindings?: (findings: ValidatePolicyFinding[]) => void;
   /** Shows a Cancel button next to "Review policy". */
   onCancel?: () => void;
   /** The catalogue built on the server (policyEditorCatalog()); fetched when absent and no provider is above. */
@@ -112,6 +121,9 @@ function Editor({
   initialTab = "visual",
   onSave,
   newPolicy,
+  saveLabel,
+  review,
+  onFindings,
   onCancel,
   accountId,
   region,
@@ -128,6 +140,7 @@ function Editor({
   const [formatError, setFormatError] = React.useState<string>();
   const [expandRequest, setExpandRequest] = React.useState<{ index: number; nonce: number }>();
   const code = React.useRef<PolicyCodeEditorHandle>(null);
+  const root = React.useRef<HTMLDivElement>(null);
   // The visual editor's model for the text it last wrote: kept so its blocks (and what it holds
   // that JSON cannot, like a service chosen before any action) survive a round of its own edits.
   const [own, setOwn] = React.useState<{ text: string; model: VisualModel }>();
@@ -147,6 +160,9 @@ function Editor({
     () => (catalog ? validateCached(deferred, validation, catalog) : []),
     [deferred, validation, catalog],
   );
+  React.useEffect(() => {
+    onFindings?.(findings);
+  }, [findings, onFindings]);
   React.useEffect(() => {
     const named = servicesNamed(deferred);
     if (named.length > 0) ensureServices(named);
@@ -195,8 +211,11 @@ function Editor({
         details={newPolicy}
         onBack={() => setStep("edit")}
         onSave={onSave}
+        saveLabel={saveLabel}
         where={whereReview}
-      />
+      >
+        {review}
+      </ReviewPolicy>
     );
   }
 
@@ -211,7 +230,20 @@ function Editor({
   };
 
   return (
-    <div className="space-y-4">
+    // The editor may sit inside a page's own form (the create role wizard): its dialogs' forms
+    // must not submit that form (React's submit events bubble through portals), nor may Enter in
+    // one of its fields.
+    <div
+      ref={root}
+      className="space-y-4"
+      onSubmit={(event) => event.stopPropagation()}
+      onKeyDown={(event) => {
+        const target = event.target as HTMLElement;
+        if (event.key !== "Enter" || target.tagName !== "INPUT") return;
+        const form = target.closest("form");
+        if (form && root.current && form.contains(root.current)) event.preventDefault();
+      }}
+    >
       <div className="overflow-hidden rounded-xl border bg-card">
         <Tabs value={tab} onValueChange={(t) => setTab(t as PolicyEditorTab)}>
           <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-1 border-b px-2">

@@ -1,145 +1,78 @@
 "use client";
-
+// Create policy: permissions in the visual editor or JSON, then "Review policy" (name,
+// description, tags, what it grants, the validator's findings), then "Create policy".
 import * as React from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { useAction } from "@/components/actions/use-action";
-import { PolicyJsonEditor, usePolicyProblems } from "@/components/policy-editor/policy-json-editor";
+import { POLICY_SIZE_LIMITS } from "@/components/policy-editor/model";
+import type { PolicyEditorPageContext } from "@/components/policy-editor/page-context";
+import {
+  PolicyEditor,
+  type PolicyDetails,
+  type SaveResult,
+} from "@/components/policy-editor/policy-editor";
 import { TagsEditor } from "@/components/secrets/tags-editor";
 import { type TagRow, rowsToTags, tagRowErrors } from "@/components/secrets/tags-model";
 import { Container, ContainerHeader } from "@/components/ui/container";
-import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
-import { ErrorAlert } from "../error-alert";
 import { policyHref } from "../paths";
-import { SummaryPanel } from "../summary-panel";
 import { useInvalidatePolicies } from "../use-policies";
-import { Wizard } from "../wizard";
 import { createPolicyAction } from "./actions";
 import { NEW_POLICY_TEMPLATE } from "./policy-template";
 
-const NAME = /^[\w+=,.@-]{1,128}$/;
-
-export function CreatePolicyWizard() {
+export function CreatePolicyWizard({ editor }: { editor: PolicyEditorPageContext }) {
   const router = useRouter();
   const invalidatePolicies = useInvalidatePolicies();
-  const [step, setStep] = React.useState(0);
   const [document, setDocument] = React.useState(NEW_POLICY_TEMPLATE);
-  const [name, setName] = React.useState("");
-  const [description, setDescription] = React.useState("");
   const [tags, setTags] = React.useState<TagRow[]>([]);
-  const [showErrors, setShowErrors] = React.useState(false);
-  const [showDocErrors, setShowDocErrors] = React.useState(false);
-  const problems = usePolicyProblems(document, "identity");
-  const action = useAction();
-  const nameError = !name
-    ? "Enter a policy name."
-    : !NAME.test(name)
-      ? "Use up to 128 letters, digits and +=,.@-_ characters."
-      : undefined;
-  const serverField = action.error?.field?.toLowerCase();
+  const [showTagErrors, setShowTagErrors] = React.useState(false);
+
+  const save = async (text: string, details: PolicyDetails): Promise<SaveResult> => {
+    if (Object.keys(tagRowErrors(tags)).length > 0) {
+      setShowTagErrors(true);
+      return { ok: false, code: "InvalidInput", message: "Fix the tags before you continue." };
+    }
+    const result = await createPolicyAction({
+      PolicyName: details.name,
+      Description: details.description || undefined,
+      PolicyDocument: text,
+      Tags: rowsToTags(tags),
+    });
+    if (!result.ok) return result;
+    void invalidatePolicies();
+    toast.success(`Policy ${details.name} created.`);
+    router.push(policyHref(result.data.Arn));
+    return { ok: true };
+  };
 
   return (
-    <Wizard
-      steps={[{ title: "Specify permissions" }, { title: "Review and create" }]}
-      step={step}
-      onStep={setStep}
-      cancelHref="/iam/policies"
-      finishLabel="Create policy"
-      finishing={action.pending}
-      onNext={async () => {
-        if (step === 0) {
-          setShowDocErrors(true);
-          return problems.length === 0;
-        }
-        setShowErrors(true);
-        if (nameError || Object.keys(tagRowErrors(tags)).length > 0) return false;
-        const result = await action.run(
-          () =>
-            createPolicyAction({
-              PolicyName: name,
-              Description: description || undefined,
-              PolicyDocument: document,
-              Tags: rowsToTags(tags),
-            }),
-          { refresh: false },
-        );
-        if (!result.ok) {
-          if (result.error.code === "MalformedPolicyDocument") setStep(0);
-          return false;
-        }
-        void invalidatePolicies();
-        toast.success(`Policy ${name} created.`);
-        router.push(policyHref(result.data.Arn));
-        return true;
-      }}
-    >
-      {step === 0 ? (
-        <>
-          <p className="text-sm text-muted-foreground">
-            Add permissions by writing statements in JSON. Each statement allows or denies actions
-            on resources, optionally under conditions.
-          </p>
-          <PolicyJsonEditor
-            value={document}
-            onChange={setDocument}
-            kind="identity"
-            serverError={
-              action.error?.code === "MalformedPolicyDocument" ? action.error.message : undefined
-            }
-          />
-          {showDocErrors && problems.length > 0 ? (
-            <p className="text-sm font-bold text-destructive">
-              Fix the errors in the policy before you continue.
-            </p>
-          ) : null}
-        </>
-      ) : (
-        <>
-          <Container header={<ContainerHeader title="Policy details" />}>
-            <div className="max-w-2xl space-y-4">
-              <Field
-                id="policy-name"
-                label="Policy name"
-                description="Enter a meaningful name to identify this policy."
-                constraint="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
-                error={
-                  showErrors && nameError
-                    ? nameError
-                    : serverField?.includes("name") || action.error?.code === "EntityAlreadyExists"
-                      ? action.error?.message
-                      : undefined
-                }
-              >
-                <Input
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                />
-              </Field>
-              <Field
-                id="policy-description"
-                label="Description"
-                optional
-                constraint="Maximum 1,000 characters."
-              >
-                <Textarea
-                  rows={3}
-                  value={description}
-                  onChange={(e) => setDescription(e.target.value)}
-                />
-              </Field>
-            </div>
-          </Container>
-          <SummaryPanel document={document} />
+    <div className="space-y-4">
+      <h1 className="text-2xl leading-8 font-bold">Create policy</h1>
+      <p className="text-sm text-muted-foreground">
+        Add permissions by choosing a service, its actions and resources in the visual editor, or
+        write statements in JSON. Each statement allows or denies actions on resources, optionally
+        under conditions.
+      </p>
+      <PolicyEditor
+        value={document}
+        onChange={setDocument}
+        kind="identity"
+        maxCharacters={POLICY_SIZE_LIMITS.managedPolicy}
+        catalogSnapshot={editor.catalogSnapshot}
+        accountId={editor.accountId}
+        region={editor.region}
+        newPolicy={{ name: "", description: "" }}
+        saveLabel="Create policy"
+        onSave={save}
+        onCancel={() => router.push("/iam/policies")}
+        review={
           <Container
             header={
               <ContainerHeader
+                level={3}
                 title={
                   <>
                     Add tags{" "}
-                    <span className="text-base font-normal italic text-muted-foreground">
+                    <span className="text-base font-normal text-muted-foreground italic">
                       - optional
                     </span>
                   </>
@@ -147,15 +80,10 @@ export function CreatePolicyWizard() {
               />
             }
           >
-            <TagsEditor rows={tags} onChange={setTags} showErrors={showErrors} />
+            <TagsEditor rows={tags} onChange={setTags} showErrors={showTagErrors} />
           </Container>
-          {action.error &&
-          action.error.code !== "EntityAlreadyExists" &&
-          !serverField?.includes("name") ? (
-            <ErrorAlert error={action.error} />
-          ) : null}
-        </>
-      )}
-    </Wizard>
+        }
+      />
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { load } from "@/components/actions/load";
+import { policyEditorPageContext } from "@/components/policy-editor/page-context";
 import { Breadcrumbs } from "@/components/ui/page-header";
 import { getCaller } from "@/lib/auth/session";
 import { getPolicy, getPolicyVersion, listPolicyVersions } from "@/lib/ops/iam";
@@ -25,6 +26,7 @@ export async function EditPolicyPage({ segments }: { segments: string[] }) {
     };
   });
   if (!loaded.ok && loaded.code === "NoSuchEntity") notFound();
+  const editor = await policyEditorPageContext(loaded.ok ? [loaded.data.document] : []);
   return (
     <div className="space-y-5">
       <Breadcrumbs
@@ -51,6 +53,7 @@ export async function EditPolicyPage({ segments }: { segments: string[] }) {
           name={name}
           document={loaded.data.document}
           versionCount={loaded.data.versionCount}
+          editor={editor}
         />
       )}
     </div>

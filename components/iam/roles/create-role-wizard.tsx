@@ -5,9 +5,12 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Cloud, FileJson, UserRound } from "lucide-react";
 import { useAction } from "@/components/actions/use-action";
-import { PolicyJsonEditor, usePolicyProblems } from "@/components/policy-editor/policy-json-editor";
+import type { PolicyEditorPageContext } from "@/components/policy-editor/page-context";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import type { ValidatePolicyFinding } from "@/lib/iam/validate";
 import { TagsEditor } from "@/components/secrets/tags-editor";
 import { type TagRow, rowsToTags, tagRowErrors } from "@/components/secrets/tags-model";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Container, ContainerHeader, KeyValue } from "@/components/ui/container";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -24,7 +27,13 @@ import { SERVICES, type TrustedEntityType, trustPolicyFor } from "./trust";
 
 const NAME = /^[\w+=,.@-]{1,64}$/;
 
-export function CreateRoleWizard({ accountId }: { accountId: string }) {
+export function CreateRoleWizard({
+  accountId,
+  editor,
+}: {
+  accountId: string;
+  editor: PolicyEditorPageContext;
+}) {
   const router = useRouter();
   const adjustCounts = useAdjustAttachmentCounts();
   const [step, setStep] = React.useState(0);
@@ -38,7 +47,12 @@ export function CreateRoleWizard({ accountId }: { accountId: string }) {
   const [description, setDescription] = React.useState("");
   const [tags, setTags] = React.useState<TagRow[]>([]);
   const [showErrors, setShowErrors] = React.useState(false);
-  const customProblems = usePolicyProblems(custom, "trust");
+  const [findings, setFindings] = React.useState<ValidatePolicyFinding[]>([]);
+  const [acknowledged, setAcknowledged] = React.useState(false);
+  const customErrors = findings.filter((f) => f.findingType === "ERROR").length;
+  const customWarnings = findings.filter((f) => f.findingType === "SECURITY_WARNING").length;
+  const customBlocked =
+    type === "custom" && (customErrors > 0 || (customWarnings > 0 && !acknowledged));
   const action = useAction();
 
   const account = accountChoice === "this" ? accountId : otherAccount.trim();
@@ -77,7 +91,7 @@ export function CreateRoleWizard({ accountId }: { accountId: string }) {
       onNext={async () => {
         setShowErrors(true);
         if (step === 0) {
-          if (accountError || (type === "custom" && customProblems.length > 0)) return false;
+          if (accountError || customBlocked) return false;
           setShowErrors(false);
           return true;
         }
@@ -206,17 +220,45 @@ export function CreateRoleWizard({ accountId }: { accountId: string }) {
               </div>
             </Container>
           ) : (
-            <PolicyJsonEditor
-              id="custom-trust-policy"
-              label="Custom trust policy"
-              value={custom}
-              onChange={setCustom}
-              kind="trust"
-              rows={14}
-              serverError={
-                action.error?.code === "MalformedPolicyDocument" ? action.error.message : undefined
-              }
-            />
+            <>
+              <PolicyEditor
+                id="custom-trust-policy"
+                label="Custom trust policy"
+                value={custom}
+                onChange={setCustom}
+                kind="trust"
+                initialTab="json"
+                catalogSnapshot={editor.catalogSnapshot}
+                accountId={editor.accountId}
+                region={editor.region}
+                onFindings={setFindings}
+                serverError={
+                  action.error?.code === "MalformedPolicyDocument"
+                    ? action.error.message
+                    : undefined
+                }
+              />
+              {customWarnings > 0 ? (
+                <label className="flex items-start gap-2 rounded-lg border-2 border-warning-border bg-warning-soft px-3 py-2 text-sm">
+                  <Checkbox
+                    checked={acknowledged}
+                    onCheckedChange={(c) => setAcknowledged(c === true)}
+                    className="mt-0.5"
+                  />
+                  <span>
+                    <span className="font-bold">I acknowledge the security warnings</span> and want
+                    to use this trust policy as it is.
+                  </span>
+                </label>
+              ) : null}
+              {showErrors && customBlocked ? (
+                <p className="text-sm font-bold text-destructive" role="alert">
+                  {customErrors > 0
+                    ? "Fix the errors in the trust policy before you continue."
+                    : "Acknowledge the security warnings before you continue."}
+                </p>
+              ) : null}
+            </>
           )}
         </>
       ) : step === 1 ? (

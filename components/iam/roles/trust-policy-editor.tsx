@@ -1,41 +1,41 @@
 "use client";
-
+// Edit a role's trust policy with the policy editor (kind "trust": principals, no Resource), then
+// "Review policy" → "Save changes". A principal "*" is a security warning the reviewer must
+// acknowledge.
 import * as React from "react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { useAction } from "@/components/actions/use-action";
-import { PolicyJsonEditor, usePolicyProblems } from "@/components/policy-editor/policy-json-editor";
-import { Button } from "@/components/ui/button";
+import type { PolicyEditorPageContext } from "@/components/policy-editor/page-context";
+import { PolicyEditor, type SaveResult } from "@/components/policy-editor/policy-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { ErrorAlert } from "../error-alert";
 import { pretty } from "../format";
 import { roleHref } from "../paths";
 import { updateTrustPolicyAction } from "./actions";
 
-export function TrustPolicyEditor({ roleName, document }: { roleName: string; document: string }) {
+export function TrustPolicyEditor({
+  roleName,
+  document,
+  editor,
+}: {
+  roleName: string;
+  document: string;
+  editor: PolicyEditorPageContext;
+}) {
   const router = useRouter();
   const [text, setText] = React.useState(() => pretty(document));
-  const [touched, setTouched] = React.useState(false);
-  const problems = usePolicyProblems(text, "trust");
-  const action = useAction();
   const back = `${roleHref(roleName)}?tab=trust`;
+
+  const save = async (next: string): Promise<SaveResult> => {
+    const result = await updateTrustPolicyAction(roleName, next);
+    if (!result.ok) return result;
+    toast.success(`The trust policy of ${roleName} was updated.`);
+    router.push(back);
+    router.refresh();
+    return { ok: true };
+  };
+
   return (
-    <form
-      className="space-y-5"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setTouched(true);
-        if (problems.length > 0) return;
-        const result = await action.run(() => updateTrustPolicyAction(roleName, text), {
-          refresh: false,
-        });
-        if (!result.ok) return;
-        toast.success(`The trust policy of ${roleName} was updated.`);
-        router.push(back);
-        router.refresh();
-      }}
-    >
+    <div className="space-y-5">
       <PageHeader
         title="Edit trust policy"
         description={
@@ -45,30 +45,18 @@ export function TrustPolicyEditor({ roleName, document }: { roleName: string; do
           </>
         }
       />
-      <PolicyJsonEditor
+      <PolicyEditor
         id="trust-policy"
         label="Trust policy"
         value={text}
         onChange={setText}
         kind="trust"
-        serverError={
-          action.error?.code === "MalformedPolicyDocument" ? action.error.message : undefined
-        }
+        catalogSnapshot={editor.catalogSnapshot}
+        accountId={editor.accountId}
+        region={editor.region}
+        onSave={save}
+        onCancel={() => router.push(back)}
       />
-      {touched && problems.length > 0 ? (
-        <p className="text-sm font-bold text-destructive">Fix the errors in the policy first.</p>
-      ) : null}
-      {action.error && action.error.code !== "MalformedPolicyDocument" ? (
-        <ErrorAlert error={action.error} />
-      ) : null}
-      <div className="flex items-center justify-end gap-2">
-        <Button variant="link" asChild className="mr-3">
-          <Link href={back}>Cancel</Link>
-        </Button>
-        <Button type="submit" variant="primary" loading={action.pending}>
-          Update policy
-        </Button>
-      </div>
-    </form>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { load } from "@/components/actions/load";
+import { policyEditorPageContext } from "@/components/policy-editor/page-context";
 import { Breadcrumbs } from "@/components/ui/page-header";
 import { getCaller } from "@/lib/auth/session";
 import { getRole } from "@/lib/ops/iam";
@@ -13,6 +14,8 @@ export async function TrustPolicyPage({ name: segment }: { name: string }) {
   const caller = await getCaller();
   const role = await load(() => getRole(caller, { RoleName: name }));
   if (!role.ok && role.code === "NoSuchEntity") notFound();
+  const document = role.ok ? documentText(role.data.Role.AssumeRolePolicyDocument ?? "") : "";
+  const editor = await policyEditorPageContext([document], ["sts"]);
   return (
     <div className="space-y-5">
       <Breadcrumbs
@@ -24,10 +27,7 @@ export async function TrustPolicyPage({ name: segment }: { name: string }) {
         ]}
       />
       {role.ok ? (
-        <TrustPolicyEditor
-          roleName={name}
-          document={documentText(role.data.Role.AssumeRolePolicyDocument ?? "")}
-        />
+        <TrustPolicyEditor roleName={name} document={document} editor={editor} />
       ) : (
         <>
           <h1 className="text-2xl leading-8 font-bold">Edit trust policy</h1>

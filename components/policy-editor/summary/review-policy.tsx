@@ -42,18 +42,26 @@ export function ReviewPolicy({
   details,
   onBack,
   onSave,
+  saveLabel = "Save changes",
   where,
+  children,
 }: {
   idPrefix: string;
   text: string;
   kind: PolicyKind;
   findings: ValidatePolicyFinding[];
   maxCharacters: number;
-  /** Present for a new policy: its name and description are asked for here. */
+  /**
+   * Present for a new policy: its name is asked for here, and its description unless
+   * `description` is left out (inline policies have none).
+   */
   details?: Partial<PolicyDetails>;
   onBack: () => void;
   onSave: (text: string, details: PolicyDetails) => Promise<SaveResult>;
+  saveLabel?: string;
   where: (finding: ValidatePolicyFinding) => string;
+  /** More of the step, above the buttons (a new policy's tags, a notice). */
+  children?: React.ReactNode;
 }) {
   const [name, setName] = React.useState(details?.name ?? "");
   const [description, setDescription] = React.useState(details?.description ?? "");
@@ -112,19 +120,21 @@ export function ReviewPolicy({
             >
               <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
             </Field>
-            <Field
-              id={`${idPrefix}-description`}
-              label="Description"
-              optional
-              constraint="Up to 1,000 characters."
-            >
-              <Textarea
-                value={description}
-                maxLength={1000}
-                rows={2}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            </Field>
+            {details.description === undefined ? null : (
+              <Field
+                id={`${idPrefix}-description`}
+                label="Description"
+                optional
+                constraint="Up to 1,000 characters."
+              >
+                <Textarea
+                  value={description}
+                  maxLength={1000}
+                  rows={2}
+                  onChange={(e) => setDescription(e.target.value)}
+                />
+              </Field>
+            )}
           </div>
         </Container>
       ) : null}
@@ -198,6 +208,8 @@ export function ReviewPolicy({
         ) : null}
       </Container>
 
+      {children}
+
       {result && !result.ok ? (
         <Alert type="error" role="alert" header={result.code}>
           {result.message}
@@ -212,7 +224,7 @@ export function ReviewPolicy({
         </Button>
         <DisabledReason reason={blocked}>
           <Button variant="primary" onClick={save} loading={pending}>
-            Save changes
+            {saveLabel}
           </Button>
         </DisabledReason>
       </div>

@@ -117,13 +117,13 @@ export function ResourcePicker({
             </p>
           ) : null}
           {types.length > 0 ? (
-            <ul className="divide-y rounded-lg border">
+            <div className="divide-y rounded-lg border">
               {types.map((type) => {
                 const arns = byType.get(type.name) ?? [];
                 const any = anyArn(type, partition);
                 const hasAny = values.includes(any);
                 return (
-                  <li
+                  <div
                     key={type.name}
                     className="space-y-2 px-3 py-2.5"
                     role="group"
@@ -161,10 +161,10 @@ export function ResourcePicker({
                         No {type.name} resources yet: choose Add ARN, or Any.
                       </p>
                     )}
-                  </li>
+                  </div>
                 );
               })}
-            </ul>
+            </div>
           ) : null}
           {other.length > 0 || types.length === 0 ? (
             <div className="space-y-2" role="group" aria-label="Other resources">

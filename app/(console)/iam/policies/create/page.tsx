@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { CreatePolicyWizard } from "@/components/iam/policies/create-policy-wizard";
+import { policyEditorPageContext } from "@/components/policy-editor/page-context";
 import { Breadcrumbs } from "@/components/ui/page-header";
+import { getCaller } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Create policy" };
 
-export default function Page() {
+export default async function Page() {
+  await getCaller();
+  const editor = await policyEditorPageContext();
   return (
     <div className="space-y-5">
       <Breadcrumbs
@@ -14,7 +18,7 @@ export default function Page() {
           { label: "Create policy" },
         ]}
       />
-      <CreatePolicyWizard />
+      <CreatePolicyWizard editor={editor} />
     </div>
   );
 }

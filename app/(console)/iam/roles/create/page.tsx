@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CreateRoleWizard } from "@/components/iam/roles/create-role-wizard";
+import { policyEditorPageContext } from "@/components/policy-editor/page-context";
 import { Breadcrumbs } from "@/components/ui/page-header";
 import { getCaller } from "@/lib/auth/session";
 
@@ -7,6 +8,7 @@ export const metadata: Metadata = { title: "Create role" };
 
 export default async function Page() {
   const caller = await getCaller();
+  const editor = await policyEditorPageContext([], ["sts"]);
   return (
     <div className="space-y-5">
       <Breadcrumbs
@@ -16,7 +18,7 @@ export default async function Page() {
           { label: "Create role" },
         ]}
       />
-      <CreateRoleWizard accountId={caller.principal.accountId} />
+      <CreateRoleWizard accountId={caller.principal.accountId} editor={editor} />
     </div>
   );
 }
