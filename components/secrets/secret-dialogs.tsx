@@ -18,12 +18,7 @@ import {
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import {
-  deleteSecretAction,
-  putResourcePolicyAction,
-  updateDescriptionAction,
-  updateTagsAction,
-} from "./actions";
+import { deleteSecretAction, updateDescriptionAction, updateTagsAction } from "./actions";
 import { TagsEditor } from "./tags-editor";
 import { type TagRow, rowsToTags, tagRowErrors } from "./tags-model";
 import type { TagView } from "./types";
@@ -279,81 +274,4 @@ export function EditTagsDialog({
       </DialogContent>
     </Dialog>
   );
-}
-
-export function EditPermissionsDialog({
-  secretId,
-  policy,
-  open,
-  onOpenChange,
-}: DialogProps & { secretId: string; policy?: string }) {
-  const [text, setText] = React.useState(policy ?? "");
-  const m = useMutation<null>();
-  const template = JSON.stringify({ Version: "2012-10-17", Statement: [] as unknown[] }, null, 2);
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        if (o) setText(policy ? pretty(policy) : template);
-        m.setError(undefined);
-        onOpenChange(o);
-      }}
-    >
-      <DialogContent size="lg">
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const done = await m.run(() => putResourcePolicyAction(secretId, text));
-            if (done !== undefined) {
-              toast.success(
-                text.trim() ? "The resource policy was saved." : "The resource policy was removed.",
-              );
-              onOpenChange(false);
-            }
-          }}
-        >
-          <DialogHeader>
-            <DialogTitle>Edit resource permissions</DialogTitle>
-            <DialogDescription>
-              A resource policy decides who else, including other accounts, may use this secret.
-              Policies that grant public access are blocked. Save an empty policy to remove it.
-            </DialogDescription>
-          </DialogHeader>
-          <DialogBody>
-            <Field
-              id="resource-policy"
-              label="Resource policy"
-              error={m.error ? `${m.error.code}: ${m.error.message}` : undefined}
-            >
-              <Textarea
-                rows={14}
-                spellCheck={false}
-                className="font-mono text-[13px]"
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-              />
-            </Field>
-          </DialogBody>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="link" className="mr-3">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="primary" loading={m.pending}>
-              Save
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-export function pretty(json: string): string {
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
 }
