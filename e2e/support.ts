@@ -167,7 +167,8 @@ function stepName(title: string): string {
   const { testId } = test.info();
   const n = (stepCounts.get(testId) ?? 0) + 1;
   stepCounts.set(testId, n);
-  return `${String(n).padStart(2, "0")} ${title}`;
+  // No dots: Playwright takes what follows the last one for the attachment's file extension.
+  return `${String(n).padStart(2, "0")} ${title.replace(/\./g, "")}`;
 }
 
 /**
@@ -178,6 +179,8 @@ export async function guideStep<T>(page: Page, title: string, body: () => Promis
   return test.step(title, async () => {
     const result = await body();
     await expect(page.getByRole("main")).toBeVisible();
+    // From the top, so the fixed header and navigation sit where they belong in the full page.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await test.info().attach(stepName(title), {
       body: await page.screenshot({ fullPage: true }),
       contentType: "image/png",

@@ -271,8 +271,9 @@ function PolicyRow({
       {open ? (
         <tr id={panel} className="border-b border-border/70 bg-muted/40">
           <td colSpan={5} className="px-5 pt-1 pb-4">
+            {/* w-0 min-w-full: the document's long lines scroll inside it, not widen the table. */}
             {row.type === "inline" ? (
-              <div className="space-y-2">
+              <div className="w-0 min-w-full space-y-2">
                 {direct ? (
                   <div className="flex justify-end">
                     <DisabledReason reason={hints.putInline}>
@@ -289,7 +290,9 @@ function PolicyRow({
                 <PolicyDocumentView document={row.document} label={row.name} />
               </div>
             ) : (
-              <ManagedDocument arn={row.arn} name={row.name} />
+              <div className="w-0 min-w-full">
+                <ManagedDocument arn={row.arn} name={row.name} />
+              </div>
             )}
           </td>
         </tr>

@@ -19,17 +19,17 @@ export function PolicyDocumentView({
   const lines = text.split("\n");
   return (
     <div className={cn("relative rounded-lg border bg-code", className)}>
+      {/* A scrollable region: reachable by keyboard to scroll long lines and documents. */}
       <pre
+        role="region"
         aria-label={`${label} policy document`}
-        className="max-h-[32rem] overflow-auto py-3 pr-12 font-mono text-[13px] leading-5"
+        tabIndex={0}
+        className="max-h-[32rem] overflow-auto rounded-lg py-3 pr-12 font-mono text-[13px] leading-5 focus-visible:outline-2 focus-visible:outline-ring"
       >
         <code className="grid grid-cols-[auto_1fr]">
           {lines.map((line, i) => (
             <span key={i} className="contents">
-              <span
-                aria-hidden
-                className="pr-3 pl-3 text-right text-muted-foreground/70 select-none"
-              >
+              <span aria-hidden className="pr-3 pl-3 text-right text-muted-foreground select-none">
                 {i + 1}
               </span>
               <span className="pr-2 whitespace-pre">{line || " "}</span>
