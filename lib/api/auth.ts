@@ -92,7 +92,8 @@ export class Authenticator {
   constructor(options: AuthenticatorOptions = {}) {
     this.source = options.source ?? databaseCredentials;
     this.now = options.now ?? (() => new Date());
-    this.cache = new TtlCache({ ttlMs: options.cacheMs ?? 5_000, maxEntries: 10_000 });
+    const ttlMs = options.cacheMs ?? 5_000;
+    this.cache = new TtlCache({ ttlMs, maxEntries: 10_000, refreshAheadMs: ttlMs / 5 });
   }
 
   /** Forget every resolved key (tests; a deactivation is otherwise in force within the TTL). */

@@ -56,3 +56,55 @@ describe("TtlCache", () => {
     expect(loads).toBe(2);
   });
 });
+
+describe("TtlCache refresh ahead", () => {
+  it("reloads a key near its expiry in the background and answers from the entry meanwhile", async () => {
+    const c = clock();
+    const cache = new TtlCache<string, number>({
+      ttlMs: 1000,
+      maxEntries: 10,
+      refreshAheadMs: 200,
+      now: c.now,
+    });
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const load = () => {
+      loads++;
+      const value = loads;
+      return new Promise<number>((resolve) => (release = () => resolve(value)));
+    };
+    const first = cache.getOrLoad("k", load);
+    release();
+    expect(await first).toBe(1);
+
+    c.advance(700); // 300 ms left: no reload yet
+    expect(await cache.getOrLoad("k", load)).toBe(1);
+    expect(loads).toBe(1);
+
+    c.advance(150); // 150 ms left: answers 1 at once and reloads once, however often asked
+    expect(await cache.getOrLoad("k", load)).toBe(1);
+    expect(await cache.getOrLoad("k", load)).toBe(1);
+    expect(loads).toBe(2);
+    release();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await cache.getOrLoad("k", load)).toBe(2);
+
+    // The reloaded entry lives a whole TTL from when it was stored.
+    c.advance(999);
+    expect(cache.get("k")).toBe(2);
+  });
+
+  it("never stores a value loaded before the key was deleted", async () => {
+    const cache = new TtlCache<string, number>({ ttlMs: 1000, maxEntries: 10 });
+    let release: () => void = () => undefined;
+    const pending = cache.getOrLoad(
+      "k",
+      () => new Promise<number>((resolve) => (release = () => resolve(1))),
+    );
+    cache.delete("k");
+    release();
+    expect(await pending).toBe(1);
+    expect(cache.get("k")).toBeUndefined();
+  });
+});

@@ -6,6 +6,12 @@
 export interface TtlCacheOptions {
   ttlMs: number;
   maxEntries: number;
+  /**
+   * getOrLoad() reloads an entry in the background when it has less than this left to live, and
+   * answers with the entry meanwhile (still within its TTL): a busy key never makes every
+   * request wait for the database when it expires. 0 (the default) turns this off.
+   */
+  refreshAheadMs?: number;
   now?: () => number;
 }
 
@@ -18,6 +24,8 @@ export class TtlCache<K, V> {
   private readonly entries = new Map<K, Entry<V>>();
   private readonly loading = new Map<K, Promise<V>>();
   private readonly now: () => number;
+  /** Bumped by delete() and clear(): a load begun before must not store its (older) value. */
+  private epoch = 0;
 
   constructor(private readonly options: TtlCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -46,30 +54,43 @@ export class TtlCache<K, V> {
   /** The cached value, or `load(key)` once however many callers ask at the same time. */
   async getOrLoad(key: K, load: (key: K) => Promise<V>): Promise<V> {
     const entry = this.entries.get(key);
-    if (entry && entry.expires > this.now()) return entry.value;
-    let pending = this.loading.get(key);
-    if (!pending) {
-      pending = load(key).then(
-        (value) => {
-          this.loading.delete(key);
-          this.set(key, value);
-          return value;
-        },
-        (error: unknown) => {
-          this.loading.delete(key);
-          throw error;
-        },
-      );
-      this.loading.set(key, pending);
+    if (entry) {
+      const left = entry.expires - this.now();
+      if (left > 0) {
+        if (left < (this.options.refreshAheadMs ?? 0) && !this.loading.has(key)) {
+          // Errors reach nobody here: the entry expires as usual and the next caller loads.
+          this.load(key, load).catch(() => undefined);
+        }
+        return entry.value;
+      }
     }
+    return this.loading.get(key) ?? this.load(key, load);
+  }
+
+  private load(key: K, load: (key: K) => Promise<V>): Promise<V> {
+    const epoch = this.epoch;
+    const pending = load(key).then(
+      (value) => {
+        this.loading.delete(key);
+        if (epoch === this.epoch) this.set(key, value);
+        return value;
+      },
+      (error: unknown) => {
+        this.loading.delete(key);
+        throw error;
+      },
+    );
+    this.loading.set(key, pending);
     return pending;
   }
 
   delete(key: K): void {
+    this.epoch++;
     this.entries.delete(key);
   }
 
   clear(): void {
+    this.epoch++;
     this.entries.clear();
   }
 

@@ -237,27 +237,42 @@ export function deriveSigningKey(secret: string, date: string, region: string, s
   return createHmac("sha256", kService).update(TERMINATOR).digest();
 }
 
+// Derived signing keys, per secret key then per credential scope (date/region/service): a key
+// changes once a day per region and service, so a busy client's requests share one derivation.
+// Bounded by secret keys (least recently used out), and by scopes per secret key.
 const SIGNING_KEY_CACHE_ENTRIES = 512;
-const signingKeys = new Map<string, Buffer>();
+const SCOPES_PER_SECRET = 8;
+let signingKeys = new Map<string, Map<string, Buffer>>();
 
-function cachedSigningKey(secret: string, date: string, region: string, service: string) {
-  const id = `${secret}\n${date}\n${region}\n${service}`;
-  let key = signingKeys.get(id);
-  if (key) {
-    signingKeys.delete(id);
+function cachedSigningKey(
+  secret: string,
+  credentialScope: string,
+  date: string,
+  region: string,
+  service: string,
+) {
+  let scopes = signingKeys.get(secret);
+  if (scopes) {
+    const key = scopes.get(credentialScope);
+    if (key) return key;
+    // A new scope: this secret key is in use, keep it among the most recent.
+    signingKeys.delete(secret);
   } else {
-    key = deriveSigningKey(secret, date, region, service);
+    scopes = new Map();
     if (signingKeys.size >= SIGNING_KEY_CACHE_ENTRIES) {
       signingKeys.delete(signingKeys.keys().next().value as string);
     }
   }
-  signingKeys.set(id, key);
+  signingKeys.set(secret, scopes);
+  const key = deriveSigningKey(secret, date, region, service);
+  if (scopes.size >= SCOPES_PER_SECRET) scopes.delete(scopes.keys().next().value as string);
+  scopes.set(credentialScope, key);
   return key;
 }
 
 /** Forgets the derived signing keys (e.g. after an access key was deleted). */
 export function clearSigningKeyCache(): void {
-  signingKeys.clear();
+  signingKeys = new Map();
 }
 
 export interface SigV4Computation {
@@ -275,7 +290,13 @@ function signatureDigest(
 ) {
   const canonicalRequest = buildCanonicalRequest(req, parsed, payloadHash, options);
   const stringToSign = buildStringToSign(parsed, canonicalRequest);
-  const key = cachedSigningKey(secretAccessKey, parsed.date, parsed.region, parsed.service);
+  const key = cachedSigningKey(
+    secretAccessKey,
+    `${parsed.date}/${parsed.region}/${parsed.service}`,
+    parsed.date,
+    parsed.region,
+    parsed.service,
+  );
   const digest = createHmac("sha256", key).update(stringToSign).digest();
   return { canonicalRequest, stringToSign, digest };
 }

@@ -2,6 +2,13 @@
 // version, and audit rows go in as one multi-row insert per batch. Prisma stays the way to change
 // data; what sits on every request (GetSecretValue at tens of thousands per second) skips its
 // per-query cost.
+//
+// On SQLite the records read here are also kept in memory, and trusted only while the file's
+// `PRAGMA data_version` is the one they were read under: SQLite changes it on this connection
+// whenever any other connection (Prisma in this process, the CLI, another server) commits, so a
+// secret changed or deleted anywhere is read again at the next call. Checking costs one pragma,
+// a few microseconds; a write anywhere empties the whole cache, which is then refilled on demand.
+// PostgreSQL has no such cheap global counter: there every call reads the database.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -99,15 +106,30 @@ function auditValues(row: AuditRow, time: unknown): unknown[] {
 /** Prisma's text form of a DateTime in SQLite. */
 const sqliteTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
+/**
+ * The reads of one operation (GetSecretValue: the secret, its version, the IAM generation). The
+ * first read through a scope checks whether the database changed since the cache was filled;
+ * later reads through it trust that check, so they see the database as it was at some moment
+ * after the scope began (or later), never older. Make one per call, and do not read through it
+ * after the call wrote anything itself.
+ */
+export interface ReadScope {
+  checked?: boolean;
+}
+
 export interface SqlStore {
-  secret(by: { arn: string } | { name: string }): Promise<SecretRecord | undefined>;
+  secret(
+    by: { arn: string } | { name: string },
+    scope?: ReadScope,
+  ): Promise<SecretRecord | undefined>;
   version(
     secretId: string,
     by: { versionId?: string; stage?: string },
+    scope?: ReadScope,
   ): Promise<VersionRecord | undefined>;
   insertAuditEvents(rows: AuditRow[]): Promise<void>;
   /** A Setting's value (the IAM generation that tells caches they are stale). */
-  setting(key: string): Promise<string | undefined>;
+  setting(key: string, scope?: ReadScope): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -165,11 +187,113 @@ const SECRET_COLUMNS = `s."id", s."arn", s."name", s."description", s."kmsKeyId"
   s."rotationLambdaArn", s."rotationRules", s."lastRotatedDate", s."nextRotationDate",
   s."resourcePolicy", s."primaryRegion", s."owningService"`;
 
+/** Records handed out from the cache are shared between callers: frozen, so none can alter one. */
+function frozenSecret(record: SecretRecord): SecretRecord {
+  for (const tag of record.tags) Object.freeze(tag);
+  for (const stage of record.stages) Object.freeze(Object.freeze(stage).version);
+  Object.freeze(record.tags);
+  Object.freeze(record.stages);
+  return Object.freeze(record);
+}
+
+function frozenVersion(record: VersionRecord): VersionRecord {
+  for (const stage of record.stages) Object.freeze(stage);
+  Object.freeze(record.stages);
+  return Object.freeze(record);
+}
+
+/**
+ * Memo whose entries are all dropped together when the database changed, bounded in entries and
+ * in (approximate) bytes: the oldest entries go first.
+ */
+class GenerationCache<V> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private bytes = 0;
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
+  get(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+  set(key: string, value: V): V {
+    const bytes = key.length + this.sizeOf(value);
+    if (bytes > this.maxBytes) return value;
+    this.drop(key);
+    while (this.entries.size >= this.maxEntries || this.bytes + bytes > this.maxBytes) {
+      this.drop(this.entries.keys().next().value as string);
+    }
+    this.entries.set(key, { value, bytes });
+    this.bytes += bytes;
+    return value;
+  }
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
+
+/** How many secrets (and as many versions) the SQLite reader keeps in memory, and in how much. */
+const CACHED_RECORDS = 10_000;
+const CACHED_BYTES = 32 * 1024 * 1024;
+
+const textBytes = (value: string | null) => (value === null ? 0 : value.length * 2);
+
+function secretBytes(record: SecretRecord | undefined): number {
+  if (!record) return 16;
+  let bytes = 512 + textBytes(record.arn) * 2 + textBytes(record.description);
+  bytes += textBytes(record.resourcePolicy) + textBytes(record.rotationRules);
+  for (const tag of record.tags) bytes += 64 + textBytes(tag.key) + textBytes(tag.value);
+  for (const stage of record.stages) bytes += 128 + textBytes(stage.stage);
+  return bytes;
+}
+
+function versionBytes(record: VersionRecord | undefined): number {
+  if (!record) return 16;
+  return 256 + (record.ciphertext?.length ?? 0) + (record.wrappedKey?.length ?? 0);
+}
+
 function sqliteReader(file: string): SqlStore {
   // No busy wait: this connection must never block the event loop while a Prisma transaction in
   // the same process holds the write lock (audit batches are retried instead; WAL reads never wait).
   const db = new Database(file, { timeout: 0 });
   db.pragma("journal_mode = WAL");
+  // This connection writes nothing but audit batches. In WAL mode NORMAL skips the fsync at each
+  // batch's commit (which would stall the event loop); a commit can then be lost only to a power
+  // failure or an OS crash, never to a crash of this process, and the file stays consistent —
+  // less than the up to 100 ms of rows the audit buffer already holds in memory.
+  db.pragma("synchronous = NORMAL");
+  const dataVersion = db.prepare("PRAGMA data_version").pluck();
+  let seenVersion: unknown = undefined;
+  const secrets = new GenerationCache(CACHED_RECORDS, CACHED_BYTES, secretBytes);
+  const versions = new GenerationCache(CACHED_RECORDS, CACHED_BYTES, versionBytes);
+  const settings = new GenerationCache<string | undefined>(1_000, 1024 * 1024, (value) =>
+    value === undefined ? 16 : textBytes(value),
+  );
+  /** Empties the caches when another connection committed since the last check. */
+  const checkFresh = (scope: ReadScope | undefined) => {
+    if (scope) {
+      if (scope.checked) return;
+      scope.checked = true;
+    }
+    const current = dataVersion.get();
+    if (current !== seenVersion) {
+      seenVersion = current;
+      secrets.clear();
+      versions.clear();
+      settings.clear();
+    }
+  };
   const secretSql = (column: string) =>
     db.prepare(`SELECT ${SECRET_COLUMNS},
       (SELECT json_group_array(json_array(t."key", t."value")) FROM "SecretTag" t WHERE t."secretId" = s."id") AS tags,
@@ -198,24 +322,29 @@ function sqliteReader(file: string): SqlStore {
     async insertAuditEvents(rows) {
       insertAuditBatch(rows);
     },
-    async setting(key) {
-      return settingSql.get(key) as string | undefined;
+    async setting(key, scope) {
+      checkFresh(scope);
+      if (settings.has(key)) return settings.get(key);
+      return settings.set(key, settingSql.get(key) as string | undefined);
     },
-    async secret(by) {
+    async secret(by, scope) {
+      checkFresh(scope);
+      const key = "arn" in by ? `a\u0000${by.arn}` : `n\u0000${by.name}`;
+      if (secrets.has(key)) return secrets.get(key);
       const row = ("arn" in by ? byArn.get(by.arn) : byName.get(by.name)) as Row | undefined;
-      return row ? secretFromRow(row) : undefined;
+      return secrets.set(key, row ? frozenSecret(secretFromRow(row)) : undefined);
     },
-    async version(secretId, { versionId, stage }) {
+    async version(secretId, { versionId, stage }, scope) {
+      checkFresh(scope);
+      const key = `${secretId}\u0000${versionId ?? ""}\u0000${stage ?? ""}`;
+      if (versions.has(key)) return versions.get(key);
       const row = (
         versionId ? byVersionId.get(secretId, versionId) : byStage.get(secretId, stage)
       ) as Row | undefined;
-      if (
-        !row ||
-        (versionId && stage && !versionFromRow(row).stages.some((s) => s.stage === stage))
-      ) {
-        return undefined;
-      }
-      return versionFromRow(row);
+      const version = row ? versionFromRow(row) : undefined;
+      const found =
+        version && (!versionId || !stage || version.stages.some((s) => s.stage === stage));
+      return versions.set(key, found ? frozenVersion(version) : undefined);
     },
     async close() {
       db.close();

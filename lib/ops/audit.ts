@@ -44,6 +44,27 @@ export function redact(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Whether JSON.stringify(value) already equals JSON.stringify(redact(value)): a flat object of
+ * primitives naming no sensitive member (most reads, e.g. GetSecretValue's `{ SecretId }`).
+ */
+function isPlainSafe(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) {
+    return false;
+  }
+  for (const key in value) {
+    if (SENSITIVE.has(key)) return false;
+    const inner = (value as Record<string, unknown>)[key];
+    if (inner !== null && typeof inner === "object") return false;
+  }
+  return true;
+}
+
+/** The redacted request parameters as JSON. */
+export function redactedJson(input: unknown): string {
+  return JSON.stringify(isPlainSafe(input) ? input : redact(input));
+}
+
 export function auditRecord(
   caller: Caller,
   fields: Omit<AuditRecord, "principalArn" | "via" | "sourceIp" | "userAgent" | "time"> & {
@@ -51,14 +72,20 @@ export function auditRecord(
     time: Date;
   },
 ): AuditRecord {
-  const { input, ...rest } = fields;
+  const userAgent = caller.userAgent;
+  // One fixed shape, built member by member (this runs on every call).
   return {
-    ...rest,
+    time: fields.time,
     principalArn: caller.principal.arn,
+    action: fields.action,
+    resource: fields.resource,
+    decision: fields.decision,
     via: caller.via,
     sourceIp: caller.sourceIp,
-    userAgent: caller.userAgent?.slice(0, 512),
-    requestParameters: input === undefined ? undefined : JSON.stringify(redact(input)),
+    userAgent: userAgent && userAgent.length > 512 ? userAgent.slice(0, 512) : userAgent,
+    requestParameters: fields.input === undefined ? undefined : redactedJson(fields.input),
+    errorCode: fields.errorCode,
+    errorMessage: fields.errorMessage,
   };
 }
 

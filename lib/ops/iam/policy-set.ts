@@ -4,6 +4,7 @@
 // policies bumps it, so a detach is in force on every instance at the next request.
 import { compilePolicy, type PolicyInput } from "../../iam";
 import type { Principal } from "../caller";
+import type { ReadScope } from "../../db/sql-store";
 import type { Runtime } from "../runtime";
 import { GENERATION_KEY } from "./common";
 
@@ -123,9 +124,10 @@ export async function loadIdentityPolicies(
 export async function identityPoliciesFor(
   rt: Runtime,
   principal: Principal,
+  scope?: ReadScope,
 ): Promise<IdentityPolicies> {
   if (principal.type === "Root") return { identity: [] };
-  const generation = await rt.sql.setting(GENERATION_KEY);
+  const generation = await rt.sql.setting(GENERATION_KEY, scope);
   const key = `${rt.accountId}|${principal.arn}`;
   const hit = cache.get(key);
   if (hit && hit.generation === generation) return hit.policies;

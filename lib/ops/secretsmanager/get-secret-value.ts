@@ -1,3 +1,4 @@
+import type { ReadScope } from "../../db/sql-store";
 import { ResourceNotFound } from "../../errors";
 import type { OpContext } from "../operation";
 import { defineOperation } from "../operation";
@@ -41,16 +42,20 @@ export async function readSecretValue(
     optionalString(raw, "VersionStage", VERSION_STAGE) ?? (versionId ? undefined : "AWSCURRENT");
   const { rt } = ctx;
 
-  const secret = await findSecret(rt, secretId);
+  // This call's reads (secret, version, the caller's policies' generation) check once whether
+  // the database changed, then trust that check: the cost of a read cached in memory.
+  const scope: ReadScope = {};
+  const secret = await findSecret(rt, secretId, scope);
   if (!secret) {
-    await ctx.authorize({ action, resource: resourceForMissing(rt, secretId) });
+    await ctx.authorize({ action, resource: resourceForMissing(rt, secretId), readScope: scope });
     throw notFound();
   }
-  const version = await rt.sql.version(secret.id, { versionId, stage: versionStage });
+  const version = await rt.sql.version(secret.id, { versionId, stage: versionStage }, scope);
   const auth = secretAuthorization(secret);
   const stages = version?.stages.map((s) => s.stage) ?? [];
   await ctx.authorize({
     ...auth,
+    readScope: scope,
     action,
     context: {
       ...auth.context,
@@ -71,6 +76,7 @@ export async function readSecretValue(
     );
   }
 
+  // LastAccessedDate is kept to the day: one write per secret (and version) per day at most.
   const today = dayOf(rt.now());
   if (!secret.lastAccessedDate || secret.lastAccessedDate < today) {
     await rt.db.secret.update({ where: { id: secret.id }, data: { lastAccessedDate: today } });

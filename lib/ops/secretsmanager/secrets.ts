@@ -1,6 +1,6 @@
 // Finding a secret by SecretId (name, full ARN or partial ARN) and shaping it as AWS answers.
 import { randomInt } from "node:crypto";
-import type { SecretRecord } from "../../db/sql-store";
+import type { ReadScope, SecretRecord } from "../../db/sql-store";
 import { InvalidRequest, ResourceNotFound } from "../../errors";
 import type { ContextValue } from "../authorize";
 import type { OpContext } from "../operation";
@@ -24,17 +24,18 @@ export type SecretRow = SecretRecord;
 export async function findSecret(
   rt: Pick<Runtime, "sql">,
   secretId: string,
+  scope?: ReadScope,
 ): Promise<SecretRow | undefined> {
   if (secretId.startsWith("arn:")) {
-    const byArn = await rt.sql.secret({ arn: secretId });
+    const byArn = await rt.sql.secret({ arn: secretId }, scope);
     if (byArn) return byArn;
     const marker = ":secret:";
     const at = secretId.indexOf(marker);
     if (at < 0) return undefined;
-    const byName = await rt.sql.secret({ name: secretId.slice(at + marker.length) });
+    const byName = await rt.sql.secret({ name: secretId.slice(at + marker.length) }, scope);
     return byName && byName.arn.startsWith(`${secretId}-`) ? byName : undefined;
   }
-  return rt.sql.secret({ name: secretId });
+  return rt.sql.secret({ name: secretId }, scope);
 }
 
 /** The columns ListSecrets reads through Prisma (the same shape as SecretRecord). */
@@ -87,20 +88,36 @@ function stageOrder(a: string, b: string): number {
   return (STAGE_RANK[a] ?? 3) - (STAGE_RANK[b] ?? 3) || a.localeCompare(b);
 }
 
+type AuthorizedFields = Pick<
+  SecretRow,
+  | "arn"
+  | "name"
+  | "description"
+  | "kmsKeyId"
+  | "tags"
+  | "resourcePolicy"
+  | "primaryRegion"
+  | "rotationLambdaArn"
+>;
+type SecretAuthorization = ReturnType<typeof buildSecretAuthorization>;
+
+/** Cached secret records are frozen and shared: their authorization inputs are built once. */
+const authorizationOf = new WeakMap<AuthorizedFields, SecretAuthorization>();
+
 /** Context keys and tags every secret-targeted authorization carries. */
-export function secretAuthorization(
-  secret: Pick<
-    SecretRow,
-    | "arn"
-    | "name"
-    | "description"
-    | "kmsKeyId"
-    | "tags"
-    | "resourcePolicy"
-    | "primaryRegion"
-    | "rotationLambdaArn"
-  >,
-) {
+export function secretAuthorization(secret: AuthorizedFields): SecretAuthorization {
+  if (!Object.isFrozen(secret)) return buildSecretAuthorization(secret);
+  let auth = authorizationOf.get(secret);
+  if (!auth) {
+    auth = buildSecretAuthorization(secret);
+    Object.freeze(auth.resourceTags);
+    Object.freeze(auth.context);
+    authorizationOf.set(secret, Object.freeze(auth));
+  }
+  return auth;
+}
+
+function buildSecretAuthorization(secret: AuthorizedFields) {
   const tags = tagMap(secret.tags);
   const context: Record<string, string> = {
     "secretsmanager:SecretId": secret.arn,
