@@ -24,6 +24,14 @@ import {
   PutUserPolicyCommand,
   TagUserCommand,
   UntagUserCommand,
+  ListMFADevicesCommand,
+  ListAccountAliasesCommand,
+  ListSigningCertificatesCommand,
+  ListSSHPublicKeysCommand,
+  ListServiceSpecificCredentialsCommand,
+  ListVirtualMFADevicesCommand,
+  ListInstanceProfilesCommand,
+  ListInstanceProfilesForRoleCommand,
 } from "@aws-sdk/client-iam";
 import {
   CreateSecretCommand,
@@ -234,6 +242,81 @@ describe("IAM through the AWS SDK", () => {
       ),
     );
     expect(malformed).toBeInstanceOf(MalformedPolicyDocumentException);
+  });
+
+  it("words validation errors as AWS does: null for a missing member, the bound it broke", async () => {
+    const missing = await rejection(
+      iam.send(new CreateUserCommand({ UserName: undefined as unknown as string })),
+    );
+    expect(missing.name).toBe("ValidationError");
+    expect((missing.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(400);
+    expect(missing.message).toBe(
+      "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null",
+    );
+    const empty = await rejection(iam.send(new CreateUserCommand({ UserName: "" })));
+    expect(empty.message).toBe(
+      "1 validation error detected: Value '' at 'userName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+    const tooFew = await rejection(iam.send(new ListUsersCommand({ MaxItems: 0 })));
+    expect(tooFew.name).toBe("ValidationError");
+    expect(tooFew.message).toBe(
+      "1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
+    const tooMany = await rejection(iam.send(new ListUsersCommand({ MaxItems: 1001 })));
+    expect(tooMany.message).toBe(
+      "1 validation error detected: Value '1001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    );
+  });
+
+  it("answers the lists of entities Strongbox has none of (MFA devices, aliases...) as empty", async () => {
+    await iam.send(new CreateUserCommand({ UserName: "no-extras" }));
+    expect(await iam.send(new ListMFADevicesCommand({ UserName: "no-extras" }))).toMatchObject({
+      MFADevices: [],
+      IsTruncated: false,
+    });
+    // Without UserName: the caller's own.
+    expect((await iam.send(new ListMFADevicesCommand({}))).MFADevices).toEqual([]);
+    expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual([]);
+    expect(
+      (await iam.send(new ListSigningCertificatesCommand({ UserName: "no-extras" }))).Certificates,
+    ).toEqual([]);
+    expect(
+      (await iam.send(new ListSSHPublicKeysCommand({ UserName: "no-extras" }))).SSHPublicKeys,
+    ).toEqual([]);
+    expect(
+      (await iam.send(new ListServiceSpecificCredentialsCommand({ UserName: "no-extras" })))
+        .ServiceSpecificCredentials,
+    ).toEqual([]);
+    expect((await iam.send(new ListVirtualMFADevicesCommand({}))).VirtualMFADevices).toEqual([]);
+    expect((await iam.send(new ListInstanceProfilesCommand({}))).InstanceProfiles).toEqual([]);
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: "no-profiles",
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { AWS: admin.arn }, Action: "sts:AssumeRole" }],
+        }),
+      }),
+    );
+    expect(
+      (await iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: "no-profiles" })))
+        .InstanceProfiles,
+    ).toEqual([]);
+
+    // The same checks as any IAM call: the entity must exist, the caller must be allowed.
+    const missing = await rejection(iam.send(new ListMFADevicesCommand({ UserName: "ghost" })));
+    expect(missing).toBeInstanceOf(NoSuchEntityException);
+    expect(missing.message).toBe("The user with name ghost cannot be found.");
+    const noRole = await rejection(
+      iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: "ghost" })),
+    );
+    expect(noRole).toBeInstanceOf(NoSuchEntityException);
+    const nobody = await h.user("no-extras-reader");
+    const refused = await rejection(
+      h.iam(nobody).send(new ListMFADevicesCommand({ UserName: "no-extras" })),
+    );
+    expect(refused.name).toBe("AccessDenied");
+    expect(refused.message).toContain("iam:ListMFADevices");
   });
 
   it("answers AccessDenied with 403 to a user without IAM permissions", async () => {

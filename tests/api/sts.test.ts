@@ -266,6 +266,41 @@ describe("AssumeRole", () => {
     );
   });
 
+  it("words validation errors as STS does: null for a missing member, the bound it broke", async () => {
+    const user = await h.user("sts-validation", assumeOnly("*"));
+    const sts = h.sts(user);
+    const cases: [Partial<{ RoleArn: string; RoleSessionName: string }>, string][] = [
+      [
+        { RoleArn: roleArn("Any") },
+        "Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null",
+      ],
+      [
+        { RoleSessionName: "s1" },
+        "Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
+      ],
+      [
+        { RoleArn: roleArn("Any"), RoleSessionName: "s" },
+        "Value 's' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2",
+      ],
+      [
+        { RoleArn: roleArn("Any"), RoleSessionName: "x".repeat(65) },
+        `Value '${"x".repeat(65)}' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+      ],
+      [
+        { RoleArn: roleArn("Any"), RoleSessionName: "has space" },
+        "Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+      ],
+    ];
+    for (const [input, message] of cases) {
+      const error = await rejection(
+        sts.send(new AssumeRoleCommand(input as { RoleArn: string; RoleSessionName: string })),
+      );
+      expect(error.name).toBe("ValidationError");
+      expect((error.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(400);
+      expect(error.message).toBe(`1 validation error detected: ${message}`);
+    }
+  });
+
   it("holds durations to the role's maximum and role chaining to one hour", async () => {
     const user = await h.user("sts-duration", assumeOnly("*"));
     const sts = h.sts(user);

@@ -46,7 +46,9 @@ export function iamArn(
 export function checkName(value: unknown, field: string, max = 64): string {
   if (typeof value !== "string" || value.length === 0) {
     throw IamValidation(
-      `1 validation error detected: Value at '${lower(field)}' failed to satisfy constraint: Member must not be null`,
+      value === ""
+        ? `1 validation error detected: Value '' at '${lower(field)}' failed to satisfy constraint: Member must have length greater than or equal to 1`
+        : `1 validation error detected: Value null at '${lower(field)}' failed to satisfy constraint: Member must not be null`,
       field,
     );
   }
@@ -161,7 +163,10 @@ export function page<T>(
 ): { items: T[]; IsTruncated: boolean; Marker?: string } {
   const max = input.MaxItems ?? 100;
   if (!Number.isInteger(max) || max < 1 || max > 1000) {
-    throw IamValidation("MaxItems must be between 1 and 1000.", "MaxItems");
+    throw IamValidation(
+      `1 validation error detected: Value '${max}' at 'maxItems' failed to satisfy constraint: Member must have value ${max > 1000 ? "less than or equal to 1000" : "greater than or equal to 1"}`,
+      "MaxItems",
+    );
   }
   const start = input.Marker
     ? Number.parseInt(Buffer.from(input.Marker, "base64url").toString(), 10)

@@ -84,3 +84,13 @@ export {
   listPolicyTags,
 } from "./boundaries-and-tags";
 export { getAccountSummary, simulateCustomPolicy, simulatePrincipalPolicy } from "./account";
+export {
+  listMFADevices,
+  listVirtualMFADevices,
+  listSigningCertificates,
+  listSSHPublicKeys,
+  listServiceSpecificCredentials,
+  listInstanceProfiles,
+  listInstanceProfilesForRole,
+  listAccountAliases,
+} from "./absent-entities";

@@ -49,10 +49,14 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const validation = (message: string) => new AwsError("ValidationError", message, { status: 400 });
 
 function constraint(value: unknown, field: string, rule: string) {
+  // AWS quotes the value, or writes null for a member that was not sent.
+  const shown = value === undefined || value === null ? "null" : `'${String(value)}'`;
   return validation(
-    `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: ${rule}`,
+    `1 validation error detected: Value ${shown} at '${field}' failed to satisfy constraint: ${rule}`,
   );
 }
+
+const NOT_NULL = "Member must not be null";
 
 // Features whose effect Strongbox cannot yet honour: refused, never silently ignored (a session
 // policy ignored would grant more than was asked for).
@@ -70,15 +74,36 @@ const UNSUPPORTED: (keyof AssumeRoleInput)[] = [
 function checkInput(input: AssumeRoleInput) {
   const raw = (input ?? {}) as unknown as Record<string, unknown>;
   const roleArn = raw.RoleArn;
-  if (typeof roleArn !== "string" || roleArn.length < 20 || roleArn.length > 2048) {
+  if (roleArn === undefined || roleArn === null) throw constraint(roleArn, "roleArn", NOT_NULL);
+  if (typeof roleArn !== "string" || roleArn.length < 20) {
     throw constraint(roleArn, "roleArn", "Member must have length greater than or equal to 20");
   }
+  if (roleArn.length > 2048) {
+    throw constraint(roleArn, "roleArn", "Member must have length less than or equal to 2048");
+  }
   const sessionName = raw.RoleSessionName;
+  if (sessionName === undefined || sessionName === null) {
+    throw constraint(sessionName, "roleSessionName", NOT_NULL);
+  }
+  if (typeof sessionName === "string" && sessionName.length < 2) {
+    throw constraint(
+      sessionName,
+      "roleSessionName",
+      "Member must have length greater than or equal to 2",
+    );
+  }
+  if (typeof sessionName === "string" && sessionName.length > 64) {
+    throw constraint(
+      sessionName,
+      "roleSessionName",
+      "Member must have length less than or equal to 64",
+    );
+  }
   if (typeof sessionName !== "string" || !SESSION_NAME.test(sessionName)) {
     throw constraint(
       sessionName,
       "roleSessionName",
-      "Member must satisfy regular expression pattern: [\\w+=,.@-]{2,64}",
+      "Member must satisfy regular expression pattern: [\\w+=,.@-]*",
     );
   }
   const duration = raw.DurationSeconds ?? DEFAULT_DURATION;
