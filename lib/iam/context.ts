@@ -207,6 +207,7 @@ export class EvaluationContext {
   readonly roleArn: string | undefined;
   private readonly principalInfo: PrincipalInfo;
   private arn: ArnValue | null | undefined;
+  private colons = -1;
   /** The request context's key names, and the same lower-cased, read once. */
   private names: string[] | undefined;
   private lowered: readonly string[] | undefined;
@@ -236,6 +237,17 @@ export class EvaluationContext {
   get resourceArn(): ArnValue | undefined {
     if (this.arn === undefined) this.arn = splitArn(this.resource) ?? null;
     return this.arn ?? undefined;
+  }
+
+  /** The number of colons in the resource (for ./span.ts), counted on first use. */
+  get resourceColons(): number {
+    if (this.colons < 0) {
+      let n = 0;
+      const r = this.resource;
+      for (let i = 0; i < r.length; i++) if (r.charCodeAt(i) === 0x3a) n++;
+      this.colons = n;
+    }
+    return this.colons;
   }
 
   /** The resource's account: given, else from its ARN, else the principal's. */
@@ -310,7 +322,13 @@ export class EvaluationContext {
       case "aws:principaltype":
         return kind;
       case "aws:userid":
-        return principal.userId ?? (kind === "Account" ? this.principalAccount : undefined);
+        if (principal.userId !== undefined) return principal.userId;
+        if (kind === "Account") return this.principalAccount;
+        // AWS: a federated user's id is `account:caller-specified-name`.
+        if (kind === "FederatedUser" && this.principalAccount && this.principalInfo.userName) {
+          return `${this.principalAccount}:${this.principalInfo.userName}`;
+        }
+        return undefined;
       case "aws:username":
         return principal.username ?? (kind === "User" ? this.principalInfo.userName : undefined);
       case "aws:principalservicename":

@@ -11,6 +11,10 @@
  *   and grants nothing by itself.
  * - Across accounts the identity policies (inside the boundary) and the resource policy must
  *   both allow.
+ * - Session policies (passed to AssumeRole, AssumeRoleWithSAML/WebIdentity, GetFederationToken)
+ *   limit a session like a boundary: the identity policies' allow counts only inside them, and so
+ *   does a resource policy's allow that names the role (or everyone). A resource policy that names
+ *   the session's own ARN is not limited by them (AWS, "Session policies"). A deny in one wins.
  */
 import type { PrincipalGrant } from "./principal";
 
@@ -20,13 +24,15 @@ export type DecisionReason =
   | "explicitDenyInIdentityPolicy"
   | "explicitDenyInResourcePolicy"
   | "explicitDenyInPermissionsBoundary"
+  | "explicitDenyInSessionPolicy"
   | "rootUser"
   | "allowedByIdentityPolicy"
   | "allowedByResourcePolicy"
   | "allowedCrossAccount"
   | "noIdentityPolicyAllows"
   | "noResourcePolicyAllows"
-  | "noPermissionsBoundaryAllows";
+  | "noPermissionsBoundaryAllows"
+  | "noSessionPolicyAllows";
 
 export interface DecisionFacts {
   /** The caller is the root user of its account. */
@@ -41,6 +47,9 @@ export interface DecisionFacts {
   /** "absent" when the caller has no permissions boundary. */
   boundary: "absent" | "allow" | "noAllow";
   boundaryDeny: boolean;
+  /** "absent" (or not given) when the request is not made with session policies. */
+  session?: "absent" | "allow" | "noAllow";
+  sessionDeny?: boolean;
 }
 
 export interface DecisionOutcome {
@@ -63,28 +72,34 @@ const CROSS_ACCOUNT = outcome("allowed", "allowedCrossAccount");
 const NO_IDENTITY = outcome("implicitDeny", "noIdentityPolicyAllows");
 const NO_RESOURCE = outcome("implicitDeny", "noResourcePolicyAllows");
 const NO_BOUNDARY = outcome("implicitDeny", "noPermissionsBoundaryAllows");
+const EXPLICIT_SESSION = outcome("explicitDeny", "explicitDenyInSessionPolicy");
+const NO_SESSION = outcome("implicitDeny", "noSessionPolicyAllows");
 
 export function decide(facts: DecisionFacts): DecisionOutcome {
   // Identity policies and boundaries cannot be attached to the root user.
   if (!facts.root && facts.identityDeny) return EXPLICIT_IDENTITY;
   if (facts.resourceDeny) return EXPLICIT_RESOURCE;
   if (!facts.root && facts.boundaryDeny) return EXPLICIT_BOUNDARY;
+  if (!facts.root && facts.sessionDeny) return EXPLICIT_SESSION;
 
   const identity = facts.root || facts.identityAllow;
   const withinBoundary = facts.root || facts.boundary !== "noAllow";
+  const withinSession = facts.root || facts.session !== "noAllow";
   const grant = facts.resourceAllow;
 
   if (facts.crossAccount) {
     if (!identity) return NO_IDENTITY;
     if (!withinBoundary) return NO_BOUNDARY;
+    if (!withinSession) return NO_SESSION;
     if (!grant) return NO_RESOURCE;
     return CROSS_ACCOUNT;
   }
 
   if (facts.root) return ROOT;
-  if (identity && withinBoundary) return BY_IDENTITY;
+  if (identity && withinBoundary && withinSession) return BY_IDENTITY;
   if (grant === "direct") return BY_RESOURCE;
-  if ((grant === "role" || grant === "other") && withinBoundary) return BY_RESOURCE;
-  if (identity || grant === "role" || grant === "other") return NO_BOUNDARY;
+  const limitedGrant = grant === "role" || grant === "other";
+  if (limitedGrant && withinBoundary && withinSession) return BY_RESOURCE;
+  if (identity || limitedGrant) return withinBoundary ? NO_SESSION : NO_BOUNDARY;
   return NO_IDENTITY;
 }

@@ -23,7 +23,7 @@ import { notPrincipalExcludes, principalGrant, type PrincipalGrant } from "./pri
 import { MALFORMED, MATCH, UNRESOLVED, matchResource, type ResourceMatcher } from "./resource";
 import type { MissingKeys } from "./variables";
 
-export type PolicyType = "identity" | "resource" | "boundary";
+export type PolicyType = "identity" | "resource" | "boundary" | "session";
 
 export interface LabelledPolicy {
   /** How the policy is shown: `user/alice/inline/ReadOnly`, `arn:aws:iam::aws:policy/...`. */
@@ -37,6 +37,11 @@ export interface PolicySet {
   identity: readonly LabelledPolicy[];
   resource?: LabelledPolicy;
   boundary?: LabelledPolicy;
+  /**
+   * Session policies (inline and managed, passed when the session was made): the session's
+   * permissions are the identity policies' inside them. Absent or empty: no session policy.
+   */
+  session?: readonly LabelledPolicy[];
 }
 
 export interface PolicyInput {
@@ -51,6 +56,7 @@ export interface PolicySetInput {
   identity?: readonly PolicyInput[];
   resource?: PolicyInput;
   boundary?: PolicyInput;
+  session?: readonly PolicyInput[];
 }
 
 export interface MatchedStatement {
@@ -68,7 +74,7 @@ export interface MatchedStatement {
 }
 
 export interface EvaluationResult extends DecisionOutcome {
-  /** Every statement that applied, in policy order (identity, resource, boundary). Empty with `explain: false`. */
+  /** Every statement that applied, in policy order (identity, resource, boundary, session). Empty with `explain: false`. */
   matchedStatements: MatchedStatement[];
   /** Context keys that applicable statements referenced and the request lacked. Empty with `explain: false`. */
   missingContextKeys: string[];
@@ -103,6 +109,7 @@ export function createPolicySet(input: PolicySetInput): PolicySet {
     identity: (input.identity ?? []).map((p) => labelled(p, "identity")),
     resource: input.resource && labelled(input.resource, "resource"),
     boundary: input.boundary && labelled(input.boundary, "boundary"),
+    session: input.session?.map((p) => labelled(p, "identity")),
   };
 }
 
@@ -131,6 +138,8 @@ export function evaluate(
     resourceDeny: false,
     boundary: "absent",
     boundaryDeny: false,
+    session: "absent",
+    sessionDeny: false,
   };
 
   // An explicit deny anywhere decides (./decide.ts): without explain, stop at the first one.
@@ -155,6 +164,19 @@ export function evaluate(
     run.scan(policies.boundary, "boundary", false, false);
     facts.boundary = run.allow ? "allow" : "noAllow";
     facts.boundaryDeny = run.deny;
+    if (run.decided) return run.result(facts);
+  }
+
+  const session = policies.session;
+  if (!root && session && session.length > 0) {
+    let allow = false;
+    for (let i = 0; i < session.length; i++) {
+      run.scan(session[i], "session", false, allow);
+      allow ||= run.allow;
+      facts.sessionDeny ||= run.deny;
+      if (run.decided) break;
+    }
+    facts.session = allow ? "allow" : "noAllow";
   }
   return run.result(facts);
 }

@@ -18,6 +18,10 @@ function because(reason: DecisionReason, action: string): string {
       return `because no resource-based policy allows the ${action} action`;
     case "noPermissionsBoundaryAllows":
       return `because no permissions boundary allows the ${action} action`;
+    case "explicitDenyInSessionPolicy":
+      return "with an explicit deny in a session policy";
+    case "noSessionPolicyAllows":
+      return `because no session policy allows the ${action} action`;
     default:
       return `because no identity-based policy allows the ${action} action`;
   }
@@ -57,6 +61,8 @@ const REASONS: Record<DecisionReason, string> = {
     "Implicitly denied: across accounts the resource-based policy must allow too, and none does.",
   noPermissionsBoundaryAllows:
     "Implicitly denied: the permissions boundary does not allow the action.",
+  explicitDenyInSessionPolicy: "Explicitly denied by a session policy.",
+  noSessionPolicyAllows: "Implicitly denied: no session policy allows the action.",
 };
 
 /** Lines for people: the decision, why, every statement that applied, missing context keys. */

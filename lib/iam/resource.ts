@@ -10,6 +10,13 @@ import type { EvaluationContext } from "./context";
 import { globMatch, regionEquals, type Glob } from "./glob";
 import { InternTable } from "./memo";
 import {
+  compileSpanPattern,
+  countColons,
+  hasExpandingStar,
+  spanMatch,
+  type SpanPattern,
+} from "./span";
+import {
   parseTemplate,
   resolveGlob,
   resolveTemplate,
@@ -51,6 +58,15 @@ export interface ResourceMatcher {
   sharedHead?: ArnHead;
   /** Not `*` and not an ARN with six components: fails closed. */
   malformed: boolean;
+  /**
+   * A segment before the resource part ends with `*`, which AWS lets expand beyond colons
+   * (./span.ts): tried when the component match fails and the resource has more colons.
+   */
+  expands: boolean;
+  /** The pattern's own colons (outside variables). */
+  colons: number;
+  /** For a pattern without variables that `expands`: compiled on first need. */
+  span?: SpanPattern;
   /** The evaluation that last matched it, and the outcome. */
   epoch: number;
   outcome: ResourceOutcome;
@@ -77,6 +93,9 @@ function buildResource(text: string, version: PolicyVersion): ResourceMatcher {
     tail: undefined,
     sharedHead: undefined,
     malformed: false,
+    expands: false,
+    colons: 0,
+    span: undefined,
     epoch: 0,
     outcome: NO_MATCH,
   };
@@ -85,6 +104,9 @@ function buildResource(text: string, version: PolicyVersion): ResourceMatcher {
     return matcher;
   }
   const template = version === "2012-10-17" ? parseTemplate(text) : undefined;
+  const raw = template ? rawText(template) : text;
+  matcher.expands = hasExpandingStar(raw);
+  matcher.colons = countColons(raw);
   if (template) {
     matcher.template = template;
     const split = splitTemplate(template);
@@ -105,6 +127,13 @@ function buildResource(text: string, version: PolicyVersion): ResourceMatcher {
     matcher.sharedHead = sharedHead(text.slice(0, headLength(text)), arn.parts.slice(0, 5));
   }
   return matcher;
+}
+
+/** A template's own text, variables left out (they are literal: their colons split nothing). */
+function rawText(template: Template): string {
+  let text = "";
+  for (const part of template.parts) text += typeof part === "string" ? part : "\u0000";
+  return text;
 }
 
 function sharedHead(text: string, parts: readonly Glob[]): ArnHead {
@@ -155,10 +184,33 @@ export function matchResource(
   epoch: number,
 ): ResourceOutcome {
   if (matcher.epoch !== epoch) {
-    matcher.outcome = outcomeOf(matcher, context, missing, epoch);
+    let outcome = outcomeOf(matcher, context, missing, epoch);
+    if (outcome === NO_MATCH && matcher.expands && context.resourceColons > matcher.colons) {
+      outcome = spanningOutcome(matcher, context);
+    }
+    matcher.outcome = outcome;
     matcher.epoch = epoch;
   }
   return matcher.outcome;
+}
+
+/**
+ * AWS: a `*` that ends a segment before the resource part may expand beyond colons. Only asked
+ * when the component match failed and a wildcard must stand for a colon (./span.ts).
+ */
+function spanningOutcome(matcher: ResourceMatcher, context: EvaluationContext): ResourceOutcome {
+  let pattern = matcher.span;
+  if (!pattern) {
+    if (matcher.template) {
+      // Variables already resolved by the component match (it would have said UNRESOLVED).
+      const chunks = resolveTemplate(matcher.template, context, undefined);
+      if (!chunks) return NO_MATCH;
+      pattern = compileSpanPattern(chunks);
+    } else {
+      pattern = matcher.span = compileSpanPattern([{ text: matcher.text, literal: false }]);
+    }
+  }
+  return spanMatch(pattern, context.resource) ? MATCH : NO_MATCH;
 }
 
 function outcomeOf(

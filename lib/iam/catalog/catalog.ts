@@ -275,11 +275,17 @@ export class Catalog {
     if (!parts) return [];
     const index = this.index(parts.service);
     if (!index) return [];
-    const tokens = tokenizeGlob(parts.resource);
     const out: CatalogResourceType[] = [];
-    for (const entry of index.resourceTypes.values()) {
-      if (globsIntersect(tokens, entry.resourceTokens)) out.push(publicResourceType(entry));
-    }
+    const collect = (resource: string) => {
+      const tokens = tokenizeGlob(resource);
+      for (const entry of index.resourceTypes.values()) {
+        if (globsIntersect(tokens, entry.resourceTokens)) out.push(publicResourceType(entry));
+      }
+    };
+    collect(parts.resource);
+    // A `*` ending a segment before the resource part expands beyond colons (AWS).
+    const spanning = out.length === 0 ? spanningResourcePart(arn) : undefined;
+    if (spanning) collect(spanning.resource);
     return out;
   }
 
@@ -300,10 +306,21 @@ export class Catalog {
   private computeAppliesToResource(action: CatalogAction, resource: string): boolean {
     const parts = parseArn(resource);
     if (!parts) return false;
+    if (this.appliesToParts(action, parts.service, parts.resource)) return true;
+    // AWS: a `*` ending a segment before the resource part expands beyond colons
+    // (`arn:aws:secretsmanager:*:secret:db-*`): the resource part is then any text ending
+    // with what follows that segment.
+    const spanning = spanningResourcePart(resource);
+    return (
+      spanning !== undefined && this.appliesToParts(action, spanning.service, spanning.resource)
+    );
+  }
+
+  private appliesToParts(action: CatalogAction, service: string, resource: string): boolean {
     const index = this.index(action.service);
     if (!index) return false;
-    const serviceTokens = tokenizeGlob(parts.service);
-    const tokens = tokenizeGlob(parts.resource);
+    const serviceTokens = tokenizeGlob(service);
+    const tokens = tokenizeGlob(resource);
     for (const rt of action.resourceTypes) {
       const entry = index.resourceTypes.get(rt.name.toLowerCase());
       // A resource type the data does not describe: assume it applies rather than report noise.
@@ -465,4 +482,22 @@ export function createCatalog(source: CatalogSource): Catalog {
 function joinSentences(a: string, b: string): string {
   if (!a) return b;
   return /[.!?]$/.test(a) ? `${a} ${b}` : `${a}. ${b}`;
+}
+
+/**
+ * For a resource pattern whose segment before the resource part ends with `*` (AWS lets that `*`
+ * expand beyond colons, as in `arn:aws:secretsmanager:*:secret:db-*`): the resource part the
+ * text after that segment stands for when the `*` takes the colons up to the resource part.
+ * Only when that text starts with a literal resource type (`secret:...`): a pattern such as
+ * `...:*:*:vault:x` is read component by component, as before. Undefined when no such segment.
+ */
+function spanningResourcePart(resource: string): { service: string; resource: string } | undefined {
+  const segments = resource.split(":");
+  for (let i = 3; i < Math.min(5, segments.length - 1); i++) {
+    if (!segments[i].endsWith("*")) continue;
+    const rest = segments.slice(i + 1).join(":");
+    if (rest === "" || rest.startsWith("*") || rest.startsWith("?")) return undefined;
+    return { service: segments[2], resource: rest };
+  }
+  return undefined;
 }

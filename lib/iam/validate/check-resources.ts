@@ -152,7 +152,10 @@ function checkRegionAndAccount(
     arn.account !== "" &&
     !HAS_PATTERN.test(arn.account) &&
     !ACCOUNT.test(arn.account) &&
-    arn.account !== "aws"
+    arn.account !== "aws" &&
+    // AWS: a Region ending with `*` expands beyond the colon, so what follows it need not be an
+    // account (`arn:aws:secretsmanager:*:secret:db-*` names secrets in every Region and account).
+    !arn.region.endsWith("*")
   ) {
     ctx.report(
       "INVALID_ARN_ACCOUNT",
