@@ -1,4 +1,4 @@
-import { InvalidParameter, isAwsError } from "../../errors";
+import { InvalidParameter, ValidationError, isAwsError } from "../../errors";
 import { defineOperation } from "../operation";
 import { readSecretValue, type GetSecretValueOutput } from "./get-secret-value";
 import { listSecretsPage, type ListSecretsInput } from "./list-secrets";
@@ -36,8 +36,14 @@ export const batchGetSecretValue = defineOperation<
   if (!ids && !filters) {
     throw InvalidParameter("Either 'SecretIdList' or 'Filters' must be provided.");
   }
-  if (ids && (!Array.isArray(ids) || ids.length < 1 || ids.length > 20)) {
-    throw InvalidParameter("SecretIdList must contain 1 to 20 secret ids.", "SecretIdList");
+  if (ids && !Array.isArray(ids)) {
+    throw InvalidParameter(`Invalid type for parameter SecretIdList, value: ${String(ids)}`);
+  }
+  if (ids && (ids.length < 1 || ids.length > 20)) {
+    throw ValidationError(
+      `1 validation error detected: Value at 'secretIdList' failed to satisfy constraint: Member must have length ${ids.length < 1 ? "greater than or equal to 1" : "less than or equal to 20"}`,
+      "SecretIdList",
+    );
   }
   const max = optionalInteger(raw, "MaxResults", { min: 1, max: 20 });
   if (ids && max !== undefined) {

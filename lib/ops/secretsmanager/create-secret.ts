@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { open, sameValue, seal, valueFromInput } from "./secret-value";
 import { parseTags, requestTagContext } from "./tags";
 import { secretWords } from "./words";
+import { REPLICATION_UNSUPPORTED } from "./replication";
 import {
   CLIENT_REQUEST_TOKEN,
   DESCRIPTION,
@@ -46,7 +47,7 @@ export const createSecret = defineOperation<CreateSecretInput, CreateSecretOutpu
     const tags = parseTags(input.Tags);
     const value = valueFromInput(input);
     if (input.AddReplicaRegions && input.AddReplicaRegions.length > 0) {
-      throw InvalidRequest("Replication to other regions is not supported by this installation.");
+      throw InvalidRequest(REPLICATION_UNSUPPORTED);
     }
     const { rt } = ctx;
     const arn = secretArn(rt, name);

@@ -22,6 +22,11 @@ export {
 export { rotateSecret } from "./rotate-secret";
 export { cancelRotateSecret } from "./cancel-rotate-secret";
 export { listRotationAttempts } from "./list-rotation-attempts";
+export {
+  replicateSecretToRegions,
+  removeRegionsFromReplication,
+  stopReplicationToReplica,
+} from "./replication";
 export { nameWarning } from "./validate";
 
 export type { CreateSecretInput, CreateSecretOutput } from "./create-secret";

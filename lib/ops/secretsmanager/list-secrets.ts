@@ -1,4 +1,4 @@
-import { InvalidNextToken, InvalidParameter } from "../../errors";
+import { InvalidNextToken, InvalidParameter, ValidationError } from "../../errors";
 import type { Prisma } from "../../db/client";
 import { defineOperation } from "../operation";
 import type { Runtime } from "../runtime";
@@ -86,24 +86,41 @@ export function filtersWhere(
   rt: Pick<Runtime, "provider">,
   filters: ListSecretsInput["Filters"],
 ): Where[] {
-  if (filters === undefined) return [];
-  if (!Array.isArray(filters) || filters.length > 10) {
-    throw InvalidParameter("You can specify up to 10 filters.", "Filters");
+  if (filters === undefined || filters === null) return [];
+  if (!Array.isArray(filters)) {
+    throw InvalidParameter(
+      `Invalid type for parameter Filters, value: ${String(filters)}`,
+      "Filters",
+    );
   }
-  return filters.map((filter) => {
+  if (filters.length > 10) {
+    throw ValidationError(
+      `1 validation error detected: Value at 'filters' failed to satisfy constraint: Member must have length less than or equal to 10`,
+      "Filters",
+    );
+  }
+  // Shape constraints answer as AWS's front end does: ValidationException, AWS's wording.
+  return filters.map((filter, i) => {
+    const at = `filters.${i + 1}.member`;
     if (!filter || !FILTER_KEYS.has(filter.Key)) {
-      throw InvalidParameter(
-        `Invalid filter key: ${String(filter?.Key)}. Valid keys are description, name, tag-key, tag-value, primary-region, owning-service, all.`,
+      throw ValidationError(
+        `1 validation error detected: Value '${String(filter?.Key)}' at '${at}.key' failed to satisfy constraint: Member must satisfy enum value set: [${[...FILTER_KEYS].join(", ")}]`,
         "Filters",
       );
     }
     const values = filter.Values;
     if (!Array.isArray(values) || values.length < 1 || values.length > 10) {
-      throw InvalidParameter("Each filter needs 1 to 10 values.", "Filters");
+      throw ValidationError(
+        `1 validation error detected: Value '${JSON.stringify(values ?? null)}' at '${at}.values' failed to satisfy constraint: Member must have length between 1 and 10`,
+        "Filters",
+      );
     }
     const clauses = values.map((raw) => {
       if (typeof raw !== "string" || raw.length > 512 || !FILTER_VALUE.test(raw)) {
-        throw InvalidParameter(`Invalid filter value: ${String(raw)}`, "Filters");
+        throw ValidationError(
+          `1 validation error detected: Value '${String(raw)}' at '${at}.values' failed to satisfy constraint: Member must have length less than or equal to 512 and satisfy regular expression pattern: ^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$`,
+          "Filters",
+        );
       }
       const negated = raw.startsWith("!");
       const clause = filterClause(rt, filter.Key, negated ? raw.slice(1) : raw);
@@ -128,13 +145,16 @@ export async function listSecretsPage(rt: Runtime, input: ListSecretsInput) {
   const includeDeleted = optionalBoolean(raw, "IncludePlannedDeletion") ?? false;
   const order = input?.SortOrder ?? "asc";
   if (order !== "asc" && order !== "desc") {
-    throw InvalidParameter("SortOrder must be asc or desc.", "SortOrder");
+    throw ValidationError(
+      `1 validation error detected: Value '${String(order)}' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [asc, desc]`,
+      "SortOrder",
+    );
   }
   const sortBy = input?.SortBy ?? "created-date";
-  const field = SORT_FIELDS[sortBy];
+  const field = Object.hasOwn(SORT_FIELDS, sortBy) ? SORT_FIELDS[sortBy] : undefined;
   if (!field) {
-    throw InvalidParameter(
-      "SortBy must be created-date, last-accessed-date, last-changed-date or name.",
+    throw ValidationError(
+      `1 validation error detected: Value '${String(sortBy)}' at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: [created-date, last-accessed-date, last-changed-date, name]`,
       "SortBy",
     );
   }

@@ -84,6 +84,11 @@ export const putSecretValue = defineOperation<PutSecretValueInput, PutSecretValu
       );
     }
 
+    // AWS: "If this operation creates the first version for the secret, then Secrets Manager
+    // automatically attaches the staging label AWSCURRENT to it", whatever VersionStages says.
+    const newStages = secret.stages.some((s) => s.stage === "AWSCURRENT")
+      ? stages
+      : [...new Set(["AWSCURRENT", ...stages])];
     const now = rt.now();
     const finalStages = await rt.db.$transaction(async (tx) => {
       const sealed = seal(rt.kek, secret.arn, token, value);
@@ -98,7 +103,7 @@ export const putSecretValue = defineOperation<PutSecretValueInput, PutSecretValu
             data: { secretId: secret.id, versionId: token, createdDate: now, ...sealed },
             select: { id: true },
           });
-      await attachStages(tx, secret.id, version.id, stages);
+      await attachStages(tx, secret.id, version.id, newStages);
       await pruneVersions(tx, secret.id);
       await tx.secret.update({ where: { id: secret.id }, data: { lastChangedDate: now } });
       await ctx.auditIn(tx);

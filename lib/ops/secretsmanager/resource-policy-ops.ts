@@ -18,7 +18,8 @@ export const putResourcePolicy = defineOperation<
   const raw = input as unknown as Record<string, unknown>;
   const secretId = requiredString(raw, "SecretId", SECRET_ID);
   const policy = requiredString(raw, "ResourcePolicy", { min: 1, max: MAX_RESOURCE_POLICY });
-  const block = optionalBoolean(raw, "BlockPublicPolicy") ?? true;
+  // AWS: "By default, public policies aren't blocked." (the console asks for the block itself).
+  const block = optionalBoolean(raw, "BlockPublicPolicy") ?? false;
   const secret = await authorizedSecret(ctx, secretId, {
     "secretsmanager:BlockPublicPolicy": block,
   });
@@ -81,6 +82,7 @@ export const validateResourcePolicy = defineOperation<
   const raw = input as unknown as Record<string, unknown>;
   const secretId = optionalString(raw, "SecretId", SECRET_ID);
   const policy = requiredString(raw, "ResourcePolicy", { min: 1, max: MAX_RESOURCE_POLICY });
+  if (policy.trim() === "") throw InvalidParameter("ResourcePolicy must not be empty.");
   if (secretId) await authorizedSecret(ctx, secretId);
   else await ctx.authorize({ resource: "*" });
   const errors: ValidationErrorsEntry[] = [];
@@ -107,6 +109,5 @@ export const validateResourcePolicy = defineOperation<
       errors.push({ CheckName: "SYNTAX", ErrorMessage: error.message });
     }
   }
-  if (policy.trim() === "") throw InvalidParameter("ResourcePolicy must not be empty.");
   return { PolicyValidationPassed: errors.length === 0, ValidationErrors: errors };
 });

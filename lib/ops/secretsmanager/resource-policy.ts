@@ -29,7 +29,7 @@ export function grantsPublicAccess(document: PolicyDocument): boolean {
 export function assertNotPublic(document: PolicyDocument): void {
   if (grantsPublicAccess(document)) {
     throw PublicPolicy(
-      "This resource policy contains a statement that grants public access. To store it, set BlockPublicPolicy to false.",
+      "BlockPublicPolicy is set to true, and the resource policy contains a statement that grants public access to the secret. To store it, set BlockPublicPolicy to false.",
     );
   }
 }

@@ -1,7 +1,7 @@
 // A version's value: validated, sealed under a fresh data key bound to (secret ARN, version id),
 // and opened again only for callers who were allowed to read it.
 import { openValue, sealValue } from "../../crypto/envelope";
-import { InvalidParameter, InvalidRequest } from "../../errors";
+import { InvalidParameter, InvalidRequest, ValidationError } from "../../errors";
 import { MAX_SECRET_BYTES } from "./validate";
 
 export type SecretValue = { type: "string"; value: string } | { type: "binary"; value: Buffer };
@@ -25,6 +25,7 @@ export function valueFromInput(input: {
   if (SecretString !== undefined && SecretString !== null) {
     if (typeof SecretString !== "string")
       throw InvalidParameter("SecretString must be a string.", "SecretString");
+    if (SecretString.length === 0) throw tooShort("secretString", "SecretString");
     if (Buffer.byteLength(SecretString, "utf8") > MAX_SECRET_BYTES) {
       throw InvalidParameter(
         `The secret value exceeds the maximum size of ${MAX_SECRET_BYTES} bytes.`,
@@ -35,6 +36,7 @@ export function valueFromInput(input: {
   }
   if (SecretBinary !== undefined && SecretBinary !== null) {
     const bytes = toBuffer(SecretBinary);
+    if (bytes.length === 0) throw tooShort("secretBinary", "SecretBinary");
     if (bytes.length > MAX_SECRET_BYTES) {
       throw InvalidParameter(
         `The secret value exceeds the maximum size of ${MAX_SECRET_BYTES} bytes.`,
@@ -44,6 +46,14 @@ export function valueFromInput(input: {
     return { type: "binary", value: bytes };
   }
   return undefined;
+}
+
+/** AWS's model: a value has at least 1 character or byte (the value itself is never echoed). */
+function tooShort(member: string, field: string) {
+  return ValidationError(
+    `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+    field,
+  );
 }
 
 function toBuffer(value: unknown): Buffer {

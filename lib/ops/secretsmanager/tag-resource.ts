@@ -3,7 +3,7 @@ import type { Tx } from "../../db/client";
 import { defineOperation, type OpContext } from "../operation";
 import { authorizedSecret, markedForDeletion } from "./secrets";
 import { MAX_TAGS, parseTags, requestTagContext } from "./tags";
-import { SECRET_ID, requiredString } from "./validate";
+import { SECRET_ID, optionalStringList, requiredString } from "./validate";
 import { secretWords } from "./words";
 
 async function resolve(
@@ -70,6 +70,8 @@ export const untagResource = defineOperation<
   if (!Array.isArray(keys) || keys.length === 0 || keys.some((k) => typeof k !== "string")) {
     throw InvalidParameter("TagKeys must be a non-empty list of tag keys.", "TagKeys");
   }
+  // Each key as the model says (TagKeyType: 1 to 128 characters).
+  optionalStringList(input as unknown as Record<string, unknown>, "TagKeys", { min: 1, max: 128 });
   const secret = await resolve(ctx, secretId, { "aws:TagKeys": keys });
   await ctx.rt.db.$transaction(async (tx) => {
     await tx.secretTag.deleteMany({ where: { secretId: secret.id, key: { in: keys } } });

@@ -52,6 +52,12 @@ export const updateSecretVersionStage = defineOperation<
       "RemoveFromVersionId",
     );
   }
+  if (!moveTo && !removeFrom) {
+    throw InvalidParameter(
+      `The staging label ${stage} is not attached to any version: specify MoveToVersionId to attach it.`,
+      "MoveToVersionId",
+    );
+  }
   if (!moveTo && stage === "AWSCURRENT") {
     throw InvalidParameter(
       "You can't remove the staging label AWSCURRENT from a version without moving it to another version: specify MoveToVersionId.",

@@ -8,7 +8,7 @@ import {
   resourceForMissing,
   secretAuthorization,
 } from "./secrets";
-import { seal, valueFromInput } from "./secret-value";
+import { open, sameValue, seal, valueFromInput } from "./secret-value";
 import { attachStages, pruneVersions } from "./stages";
 import { secretWords } from "./words";
 import {
@@ -61,12 +61,22 @@ export const updateSecret = defineOperation<UpdateSecretInput, UpdateSecretOutpu
         "You must specify at least one of Description, KmsKeyId, SecretString or SecretBinary.",
       );
     }
+    // A version with this token already: the same value is the retry of a call that succeeded
+    // (no new version); another value would modify a version, which AWS refuses.
+    let retried = false;
     if (value) {
       const taken = await rt.db.secretVersion.findUnique({
         where: { secretId_versionId: { secretId: secret.id, versionId: token } },
-        select: { id: true },
+        select: { versionId: true, valueType: true, ciphertext: true, wrappedKey: true },
       });
-      if (taken) throw ResourceExists("A version with this ClientRequestToken already exists.");
+      if (taken) {
+        if (!sameValue(open(rt.kek, secret.arn, taken), value)) {
+          throw ResourceExists(
+            "You can't modify an existing version, you can only create a new version.",
+          );
+        }
+        retried = true;
+      }
     }
     const now = rt.now();
     await rt.db.$transaction(async (tx) => {
@@ -85,7 +95,7 @@ export const updateSecret = defineOperation<UpdateSecretInput, UpdateSecretOutpu
           })),
         });
       }
-      if (value) {
+      if (value && !retried) {
         const version = await tx.secretVersion.create({
           data: {
             secretId: secret.id,
