@@ -136,6 +136,7 @@ export async function decide(
   const set = createPolicySet({
     identity: policies.identity,
     boundary: policies.boundary,
+    session: policies.session,
     resource: request.resourcePolicy
       ? { label: "ResourcePolicy", document: request.resourcePolicy }
       : undefined,
@@ -174,7 +175,11 @@ export async function decideEach(
 ): Promise<Decision[]> {
   const runtime = rt ?? (await getRuntime());
   const policies = await identityPoliciesFor(runtime, caller.principal);
-  const set = createPolicySet({ identity: policies.identity, boundary: policies.boundary });
+  const set = createPolicySet({
+    identity: policies.identity,
+    boundary: policies.boundary,
+    session: policies.session,
+  });
   return requests.map(
     (request) =>
       evaluate(engineRequestFor(caller, request, runtime), set, { explain: false }).decision,

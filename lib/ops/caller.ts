@@ -10,6 +10,18 @@ export interface Principal {
   /** AWS's unique id (AIDA..., AROA...:session, or the account id for root). */
   id: string;
   tags?: Record<string, string>;
+  /** An assumed-role session made with session policies (AssumeRole's Policy / PolicyArns). */
+  session?: SessionPolicies;
+}
+
+/** The session policies of one role session; they never change for the session's life. */
+export interface SessionPolicies {
+  /** The session's access key id (ASIA...): sessions of one name differ in their policies. */
+  id: string;
+  /** The inline session policy, as passed. */
+  policy?: string;
+  /** Managed session policies, resolved to their default version when a request is decided. */
+  policyArns?: string[];
 }
 
 export interface Caller {

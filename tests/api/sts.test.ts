@@ -360,18 +360,49 @@ describe("AssumeRole", () => {
     );
   });
 
-  it("refuses session policies and tags rather than ignore them", async () => {
+  it("limits a session to its session policies, and refuses tags rather than ignore them", async () => {
     const user = await h.user("sts-policy", assumeOnly("*"));
-    const error = await rejection(
-      h.sts(user).send(
+    const sts = h.sts(user);
+    const listOnly = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn("Reader"),
+        RoleSessionName: "pol",
+        Policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "secretsmanager:ListSecrets", Resource: "*" }],
+        }),
+      }),
+    );
+    expect(listOnly.PackedPolicySize).toBeGreaterThanOrEqual(1);
+    expect(listOnly.PackedPolicySize).toBeLessThanOrEqual(100);
+    const narrowed: Credentials = {
+      accessKeyId: listOnly.Credentials!.AccessKeyId!,
+      secretAccessKey: listOnly.Credentials!.SecretAccessKey!,
+      sessionToken: listOnly.Credentials!.SessionToken!,
+    };
+    // The role may read the secret; the session policy does not allow it.
+    const read = await rejection(
+      h.secretsManager(narrowed).send(new GetSecretValueCommand({ SecretId: secretArn })),
+    );
+    expect(read.name).toBe("AccessDeniedException");
+    expect(read.message).toContain("because no session policy allows");
+    // The session policy allows listing; the role does not.
+    const listed = await rejection(h.secretsManager(narrowed).send(new ListSecretsCommand({})));
+    expect(listed.name).toBe("AccessDeniedException");
+    expect((await h.sts(narrowed).send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      `arn:aws:sts::${ACCOUNT}:assumed-role/Reader/pol`,
+    );
+
+    const tags = await rejection(
+      sts.send(
         new AssumeRoleCommand({
           RoleArn: roleArn("Reader"),
-          RoleSessionName: "pol",
-          Policy: JSON.stringify(ADMIN_POLICY),
+          RoleSessionName: "tags",
+          Tags: [{ Key: "team", Value: "a" }],
         }),
       ),
     );
-    expect(error.name).toBe("ValidationError");
-    expect(error.message).toBe("Strongbox does not support Policy in AssumeRole yet.");
+    expect(tags.name).toBe("ValidationError");
+    expect(tags.message).toBe("Strongbox does not support Tags in AssumeRole yet.");
   });
 });

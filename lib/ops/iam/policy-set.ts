@@ -1,9 +1,10 @@
 // The policies that apply to a principal (its inline and attached policies, its groups', its
 // permissions boundary), compiled once and cached per principal. The cache is trusted only while
 // the IAM generation in the database is the one it was built under: every change to anyone's
-// policies bumps it, so a detach is in force on every instance at the next request.
+// policies bumps it, so a detach is in force on every instance at the next request. A role
+// session made with session policies has its own entry (by session), holding those too.
 import { compilePolicy, type PolicyInput } from "../../iam";
-import type { Principal } from "../caller";
+import type { Principal, SessionPolicies } from "../caller";
 import type { ReadScope } from "../../db/sql-store";
 import type { Runtime } from "../runtime";
 import { GENERATION_KEY } from "./common";
@@ -11,6 +12,8 @@ import { GENERATION_KEY } from "./common";
 export interface IdentityPolicies {
   identity: PolicyInput[];
   boundary?: PolicyInput;
+  /** A role session's session policies (absent: the session has none). */
+  session?: PolicyInput[];
 }
 
 interface Entry {
@@ -56,6 +59,45 @@ async function attachedAndInline(
     ...attached
       .filter((a) => byPolicy.has(a.policy.id))
       .map((a) => ({ label: a.policy.arn, document: byPolicy.get(a.policy.id)! })),
+  ];
+}
+
+const EMPTY_POLICY = `{"Version":"2012-10-17","Statement":[]}`;
+
+/** The default version of each managed policy, by ARN, in one pair of queries. */
+async function defaultVersions(rt: Runtime, arns: readonly string[]): Promise<Map<string, string>> {
+  if (arns.length === 0) return new Map();
+  const policies = await rt.db.iamPolicy.findMany({
+    where: { arn: { in: [...arns] } },
+    select: { id: true, arn: true, defaultVersionId: true },
+  });
+  const versions = policies.length
+    ? await rt.db.iamPolicyVersion.findMany({
+        where: { OR: policies.map((p) => ({ policyId: p.id, versionId: p.defaultVersionId })) },
+        select: { policyId: true, document: true },
+      })
+    : [];
+  const byId = new Map(versions.map((v) => [v.policyId, v.document]));
+  return new Map(
+    policies.filter((p) => byId.has(p.id)).map((p) => [p.arn, byId.get(p.id)!] as const),
+  );
+}
+
+/**
+ * A session's session policies: the inline one as passed, each managed one at its default version
+ * now. A managed policy deleted since the session began allows nothing (it still limits).
+ */
+async function sessionPoliciesOf(rt: Runtime, session: SessionPolicies): Promise<PolicyInput[]> {
+  const arns = session.policyArns ?? [];
+  const documents = await defaultVersions(rt, arns);
+  return [
+    ...(session.policy !== undefined
+      ? [{ label: "session/inline", document: session.policy }]
+      : []),
+    ...arns.map((arn) => ({
+      label: `session/${arn}`,
+      document: documents.get(arn) ?? EMPTY_POLICY,
+    })),
   ];
 }
 
@@ -113,9 +155,14 @@ export async function loadIdentityPolicies(
       select: { id: true, name: true, permissionsBoundaryArn: true },
     });
     if (!role) return { identity: [] };
+    const session =
+      principal.type === "AssumedRole" && principal.session
+        ? await sessionPoliciesOf(rt, principal.session)
+        : undefined;
     return {
       identity: await attachedAndInline(rt, "role", role.id, `role/${role.name}`),
       boundary: await boundaryOf(rt, role.permissionsBoundaryArn),
+      session,
     };
   }
   return { identity: [] };
@@ -128,7 +175,9 @@ export async function identityPoliciesFor(
 ): Promise<IdentityPolicies> {
   if (principal.type === "Root") return { identity: [] };
   const generation = await rt.sql.setting(GENERATION_KEY, scope);
-  const key = `${rt.accountId}|${principal.arn}`;
+  const key = principal.session
+    ? `${rt.accountId}|${principal.arn}|${principal.session.id}`
+    : `${rt.accountId}|${principal.arn}`;
   const hit = cache.get(key);
   if (hit && hit.generation === generation) return hit.policies;
   const policies = compiled(await loadIdentityPolicies(rt, principal));
@@ -154,6 +203,13 @@ function compiled(policies: IdentityPolicies): IdentityPolicies {
           ? compilePolicy(policies.boundary.document, { kind: "boundary" })
           : policies.boundary.document,
     },
+    session: policies.session?.map((p) => ({
+      label: p.label,
+      document:
+        typeof p.document === "string"
+          ? compilePolicy(p.document, { kind: "identity" })
+          : p.document,
+    })),
   };
 }
 

@@ -1,8 +1,11 @@
 // sts:AssumeRole: temporary credentials for a role, when the role's trust policy lets the caller
 // in and the caller may sts:AssumeRole (AWS's rules: within one account, a trust policy that
 // names the caller itself suffices; one that names the account delegates to the caller's
-// identity policies; an explicit deny anywhere wins).
+// identity policies; an explicit deny anywhere wins). Session policies (Policy, PolicyArns) are
+// kept with the session and limit every request made with its credentials.
+import { deflateRawSync } from "node:zlib";
 import { AccessDenied, AwsError } from "../../errors";
+import { isMalformedPolicyError, parsePolicy } from "../../iam";
 import { decide } from "../authorize";
 import { newId } from "../iam/common";
 import { defineOperation, type OpContext } from "../operation";
@@ -37,6 +40,8 @@ export interface AssumeRoleOutput {
     Expiration: Date;
   };
   AssumedRoleUser: { AssumedRoleId: string; Arn: string };
+  /** How full the packed session policies are, in percent; only when some were passed. */
+  PackedPolicySize?: number;
 }
 
 const ACTION = "sts:AssumeRole";
@@ -58,11 +63,23 @@ function constraint(value: unknown, field: string, rule: string) {
 
 const NOT_NULL = "Member must not be null";
 
+/** AWS's quotas: an inline session policy's plaintext, and how many managed ones. */
+const MAX_POLICY_LENGTH = 2048;
+const MAX_POLICY_ARNS = 10;
+const POLICY_PATTERN = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/;
+/**
+ * The packed budget. AWS compresses the session policies into the session token and reports the
+ * share of a limit it does not publish; Strongbox deflates the minified policy and the ARNs and
+ * counts them against 2,048 bytes, so a quota-sized policy of ordinary text sits well under it.
+ */
+const PACKED_BUDGET_BYTES = 2048;
+
+const malformed = (message: string) =>
+  new AwsError("MalformedPolicyDocument", message, { status: 400 });
+
 // Features whose effect Strongbox cannot yet honour: refused, never silently ignored (a session
 // policy ignored would grant more than was asked for).
 const UNSUPPORTED: (keyof AssumeRoleInput)[] = [
-  "Policy",
-  "PolicyArns",
   "Tags",
   "TransitiveTagKeys",
   "SerialNumber",
@@ -131,7 +148,78 @@ function checkInput(input: AssumeRoleInput) {
       throw validation(`Strongbox does not support ${field} in AssumeRole yet.`);
     }
   }
-  return { roleArn, sessionName, duration, externalId: externalId as string | undefined };
+  return {
+    roleArn,
+    sessionName,
+    duration,
+    externalId: externalId as string | undefined,
+    policy: checkPolicy(raw.Policy),
+    policyArns: checkPolicyArns(raw.PolicyArns),
+  };
+}
+
+/** The inline session policy: AWS's length and character constraints, then IAM's grammar. */
+function checkPolicy(policy: unknown): string | undefined {
+  if (policy === undefined || policy === null) return undefined;
+  if (typeof policy !== "string" || policy.length < 1) {
+    throw constraint(policy, "policy", "Member must have length greater than or equal to 1");
+  }
+  if (policy.length > MAX_POLICY_LENGTH) {
+    throw constraint(
+      policy,
+      "policy",
+      `Member must have length less than or equal to ${MAX_POLICY_LENGTH}`,
+    );
+  }
+  if (!POLICY_PATTERN.test(policy)) {
+    throw constraint(
+      policy,
+      "policy",
+      "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
+    );
+  }
+  try {
+    // A session policy is an identity policy (no Principal), as IAM parses those.
+    parsePolicy(policy, { kind: "identity" });
+  } catch (error) {
+    if (isMalformedPolicyError(error)) throw malformed(error.message);
+    throw error;
+  }
+  return policy;
+}
+
+/** The managed session policies' ARNs (their existence is checked against the database). */
+function checkPolicyArns(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    throw constraint(value, "policyArns", "Member must be a list");
+  }
+  if (value.length > MAX_POLICY_ARNS) {
+    const shown = value
+      .map((d: unknown) => `PolicyDescriptorType(arn=${(d as { arn?: unknown })?.arn})`)
+      .join(", ");
+    throw validation(
+      `1 validation error detected: Value '[${shown}]' at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to ${MAX_POLICY_ARNS}`,
+    );
+  }
+  return value.map((descriptor: unknown, i) => {
+    const arn = (descriptor as { arn?: unknown } | null)?.arn;
+    const field = `policyArns.${i + 1}.member.arn`;
+    if (typeof arn !== "string" || arn.length < 20) {
+      throw constraint(arn, field, "Member must have length greater than or equal to 20");
+    }
+    if (arn.length > 2048) {
+      throw constraint(arn, field, "Member must have length less than or equal to 2048");
+    }
+    return arn;
+  });
+}
+
+/** PackedPolicySize: the session policies deflated, as a share of the packed budget (percent). */
+export function packedPolicySize(policy: string | undefined, policyArns: string[]): number {
+  const minified = policy === undefined ? "" : JSON.stringify(JSON.parse(policy));
+  const packed = deflateRawSync(Buffer.from([minified, ...policyArns].join("\n"), "utf8"));
+  return Math.max(1, Math.ceil((packed.length * 100) / PACKED_BUDGET_BYTES));
 }
 
 /**
@@ -161,7 +249,7 @@ function notAuthorized(ctx: OpContext, roleArn: string) {
 export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>(
   ACTION,
   async (ctx, input) => {
-    const { roleArn, sessionName, duration, externalId } = checkInput(input);
+    const { roleArn, sessionName, duration, externalId, policy, policyArns } = checkInput(input);
     const { rt, caller } = ctx;
     if (caller.principal.type === "Root") {
       throw AccessDenied("Roles may not be assumed by root accounts.");
@@ -198,6 +286,33 @@ export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>(
       );
     }
 
+    const withSessionPolicies = policy !== undefined || policyArns.length > 0;
+    const packedSize = withSessionPolicies ? packedPolicySize(policy, policyArns) : undefined;
+    if (packedSize !== undefined && packedSize > 100) {
+      throw new AwsError(
+        "PackedPolicyTooLarge",
+        `Packed policy consumes ${packedSize}% of allotted space, please use smaller policy.`,
+        { status: 400 },
+      );
+    }
+    if (policyArns.length > 0) {
+      // Managed session policies: AWS managed ones, or customer managed ones of the role's account.
+      const found = await rt.db.iamPolicy.findMany({
+        where: { arn: { in: policyArns } },
+        select: { arn: true },
+      });
+      const known = new Set(found.map((p) => p.arn));
+      const missing = policyArns.find(
+        (arn) =>
+          !known.has(arn) ||
+          !(
+            arn.startsWith("arn:aws:iam::aws:policy/") ||
+            arn.startsWith(`arn:aws:iam::${rt.accountId}:policy/`)
+          ),
+      );
+      if (missing) throw malformed(`Policy ${missing} does not exist or is not attachable.`);
+    }
+
     const id = newId("ASIA", 20);
     const secret = newSecretAccessKey();
     const token = newSessionToken();
@@ -213,6 +328,8 @@ export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>(
           ...sealSessionSecret(rt.kek, id, secret),
           sessionTokenHash: sessionTokenHash(token),
           expiration,
+          sessionPolicy: policy ?? null,
+          sessionPolicyArns: policyArns.length > 0 ? JSON.stringify(policyArns) : null,
         },
       });
       await tx.iamRole.update({
@@ -230,6 +347,7 @@ export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>(
         Expiration: expiration,
       },
       AssumedRoleUser: { AssumedRoleId: principal.id, Arn: principal.arn },
+      ...(packedSize !== undefined ? { PackedPolicySize: packedSize } : {}),
     };
   },
 );

@@ -88,15 +88,25 @@ export async function resolveSessionKey(
     },
     aad(session.id),
   );
+  const principal = assumedRolePrincipal(
+    runtime.accountId,
+    role,
+    session.sessionName,
+    Object.fromEntries(tags.map((t) => [t.Key, t.Value])),
+  );
+  if (session.sessionPolicy !== null || session.sessionPolicyArns !== null) {
+    principal.session = {
+      id: session.id,
+      ...(session.sessionPolicy !== null ? { policy: session.sessionPolicy } : {}),
+      ...(session.sessionPolicyArns !== null
+        ? { policyArns: JSON.parse(session.sessionPolicyArns) as string[] }
+        : {}),
+    };
+  }
   return {
     accessKeyId,
     secretAccessKey: secret.toString("utf8"),
-    principal: assumedRolePrincipal(
-      runtime.accountId,
-      role,
-      session.sessionName,
-      Object.fromEntries(tags.map((t) => [t.Key, t.Value])),
-    ),
+    principal,
     expiration: session.expiration,
     tokenHash: session.sessionTokenHash,
   };

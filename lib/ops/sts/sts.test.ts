@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trustAsResourcePolicy } from "./assume-role";
+import { packedPolicySize, trustAsResourcePolicy } from "./assume-role";
 import {
   assumedRoleArn,
   assumedRolePrincipal,
@@ -89,5 +89,41 @@ describe("session credentials", () => {
       id: "AROAEXAMPLE:s1",
       tags: { team: "a" },
     });
+  });
+});
+
+describe("packedPolicySize", () => {
+  const policy = (resources: string[]) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: resources },
+      ],
+    });
+
+  it("counts the minified policy and the ARNs, deflated, in percent of the packed budget", () => {
+    const small = packedPolicySize(policy(["arn:aws:secretsmanager:*:*:secret:a-*"]), []);
+    expect(small).toBeGreaterThanOrEqual(1);
+    expect(small).toBeLessThan(10);
+    // Whitespace is not packed.
+    expect(packedPolicySize(JSON.stringify(JSON.parse(policy(["x"])), null, 8), [])).toBe(
+      packedPolicySize(policy(["x"]), []),
+    );
+    const arns = Array.from({ length: 10 }, (_, i) => `arn:aws:iam::111122223333:policy/P${i}`);
+    expect(packedPolicySize(undefined, arns)).toBeGreaterThanOrEqual(1);
+    expect(packedPolicySize(policy(["x"]), arns)).toBeGreaterThan(
+      packedPolicySize(policy(["x"]), []),
+    );
+  });
+
+  it("keeps a quota-sized policy of ordinary text under the limit", () => {
+    const resources = Array.from(
+      { length: 29 },
+      (_, i) => `arn:aws:secretsmanager:us-east-1:111122223333:secret:app/${i}-*`,
+    );
+    const text = policy(resources);
+    expect(text.length).toBeLessThanOrEqual(2048);
+    expect(text.length).toBeGreaterThan(1800);
+    expect(packedPolicySize(text, [])).toBeLessThanOrEqual(100);
   });
 });

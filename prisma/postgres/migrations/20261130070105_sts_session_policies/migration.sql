@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "StsSession" ADD COLUMN     "sessionPolicy" TEXT,
+ADD COLUMN     "sessionPolicyArns" TEXT;
+
