@@ -174,7 +174,8 @@ export async function runRotation(
     // A scheduled start: only inside its window, and (every-N-days rules) a value changed by
     // hand since the last rotation counts as a rotation, as Secrets Manager counts it.
     if (options.windowEnd && now > options.windowEnd) {
-      const next = nextWindow(rt, secret.rotationRules, now);
+      // From the last rotation: a secret already overdue rotates in the first window still open.
+      const next = nextWindow(rt, secret.rotationRules, secret.lastRotatedDate);
       await rt.db.secret.update({
         where: { id: secretId },
         data: { nextRotationDate: next?.start ?? null },

@@ -19,7 +19,11 @@ export interface RotationWindow {
 export interface Schedule {
   /** "hours": several windows a day; "days": at most one window a day. */
   unit: "hours" | "days";
-  /** The first window that starts after `lastRotated` (or, never rotated, after `now`). */
+  /**
+   * The first window that starts after `lastRotated` (or, never rotated, after `now`) and is not
+   * over at `now`: a secret whose window passed (no instance ran during it, or the rules changed)
+   * is overdue and rotates in the first window still open, not one period later.
+   */
   nextWindow(lastRotated: Date | null, now: Date): RotationWindow;
 }
 
@@ -118,9 +122,21 @@ function parseExpression(expression: string, duration: number | undefined): Sche
     }
     const hours: number[] = [];
     for (let h = 0; h < 24; h += value) hours.push(h);
+    const last = hours[hours.length - 1];
+    if (hours.length > 1 && 24 - last < MIN_INTERVAL_HOURS) {
+      throw invalid(
+        `The schedule expression ${expression} is invalid: rotation windows in hours start again at midnight UTC each day, so it would open at ${pad(last)}:00 and again at 00:00, ${24 - last} hours later; you can rotate a secret as often as every four hours. Choose an interval whose last window of the day opens at 20:00 or earlier (for example rate(4 hours), rate(6 hours), rate(8 hours), rate(12 hours)).`,
+      );
+    }
     return hoursSchedule(expression, () => true, hours, duration);
   }
-  if (/^cron\(.*\)$/.test(expression)) return parseCron(expression, duration);
+  if (/^cron\(.*\)$/.test(expression)) {
+    const schedule = parseCron(expression, duration);
+    // A date that never comes (cron(0 10 30 FEB ? *)) is refused now, not when the runner looks
+    // for the next window after a rotation.
+    schedule.nextWindow(null, new Date());
+    return schedule;
+  }
   throw invalid(
     `The schedule expression ${expression} is invalid: use rate(N hours), rate(N days) or cron(Minutes Hours Day-of-month Month Day-of-week Year).`,
   );
@@ -137,7 +153,12 @@ function everyDays(days: number, hour: number, duration: number): Schedule {
     unit: "days",
     nextWindow(lastRotated, now) {
       const base = dayStart((lastRotated ?? now).getTime());
-      const start = base + days * DAY + hour * HOUR;
+      let start = base + days * DAY + hour * HOUR;
+      if (start + duration * HOUR <= now.getTime()) {
+        // Overdue: today's window if it is still open, else tomorrow's.
+        start = dayStart(now.getTime()) + hour * HOUR;
+        if (start + duration * HOUR <= now.getTime()) start += DAY;
+      }
       return { start: new Date(start), end: new Date(start + duration * HOUR) };
     },
   };
@@ -176,16 +197,18 @@ function hoursSchedule(
     unit: "hours",
     nextWindow(lastRotated, now) {
       const after = (lastRotated ?? now).getTime();
-      for (let day = dayStart(after), n = 0; n < 366 * 5; day += DAY, n++) {
+      const open = now.getTime() - length * HOUR; // a window starting after this is not over
+      const from = Math.max(after, open - DAY);
+      for (let day = dayStart(from), n = 0; n < 366 * 5; day += DAY, n++) {
         if (!dayMatches(new Date(day))) continue;
         for (const hour of sorted) {
           const start = day + hour * HOUR;
-          if (start > after)
+          if (start > after && start > open)
             return { start: new Date(start), end: new Date(start + length * HOUR) };
         }
       }
       throw invalid(
-        `The schedule expression ${expression} has no rotation in the next five years.`,
+        `The schedule expression ${expression} is invalid: it matches no date (for example the 30th of February), so it never rotates.`,
       );
     },
   };
@@ -214,13 +237,15 @@ function parseCron(expression: string, duration: number | undefined): Schedule {
   }
   const hours = [...expand(hoursField, 0, 23, [], bad)];
   if (hours.length === 0) throw bad("Hours matches no hour.");
+  // Secrets Manager's own restriction on EventBridge's syntax: no schedules more than a year apart.
+  if (year !== "*") {
+    throw bad(
+      "Year must be *: Secrets Manager does not support rotation schedules more than a year apart.",
+    );
+  }
   const months = expand(month, 1, 12, MONTHS, bad);
-  const years = year === "*" ? undefined : expand(year, 1970, 2199, [], bad);
   const dayRule = dom === "?" ? weekdayRule(dow, bad) : monthDayRule(dom, bad);
-  const dayMatches: DayRule = (day) =>
-    months.has(day.getUTCMonth() + 1) &&
-    (!years || years.has(day.getUTCFullYear())) &&
-    dayRule(day);
+  const dayMatches: DayRule = (day) => months.has(day.getUTCMonth() + 1) && dayRule(day);
   if (hours.length > 1) return hoursSchedule(expression, dayMatches, hours, duration);
   const hour = hours[0];
   const length = duration ?? 24 - hour;
@@ -233,13 +258,15 @@ function parseCron(expression: string, duration: number | undefined): Schedule {
     unit: "days",
     nextWindow(lastRotated, now) {
       const after = (lastRotated ?? now).getTime();
-      for (let day = dayStart(after), n = 0; n < 366 * 5; day += DAY, n++) {
+      const open = now.getTime() - length * HOUR; // a window starting after this is not over
+      const from = Math.max(after, open - DAY);
+      for (let day = dayStart(from), n = 0; n < 366 * 5; day += DAY, n++) {
         const start = day + hour * HOUR;
-        if (start > after && dayMatches(new Date(day))) {
+        if (start > after && start > open && dayMatches(new Date(day))) {
           return { start: new Date(start), end: new Date(start + length * HOUR) };
         }
       }
-      throw bad("it has no rotation in the next five years.");
+      throw bad("it matches no date (for example the 30th of February), so it never rotates.");
     },
   };
 }
@@ -289,6 +316,8 @@ function monthDayRule(field: string, bad: (why: string) => Error): DayRule {
 
 function weekdayRule(field: string, bad: (why: string) => Error): DayRule {
   if (field === "*") return () => true;
+  // L alone in Day-of-week is the last day of the week, 7 (SAT), as in EventBridge.
+  if (field.toUpperCase() === "L") return (day) => day.getUTCDay() === 6;
   const nth = /^([A-Za-z]{3}|[1-7])#([1-5])$/.exec(field);
   if (nth) {
     const weekday = weekdayNumber(nth[1], bad);

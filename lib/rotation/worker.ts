@@ -1,6 +1,7 @@
 // `strongbox worker`: an instance that only rotates (no API, no console). Runs the scheduler
 // until SIGINT/SIGTERM, then lets the rotations under way finish. `--once` claims what is due,
 // waits for it, and exits (for a cron job).
+import { getRuntime } from "../ops/runtime";
 import { startScheduler, createScheduler } from "./scheduler";
 
 export interface WorkerArgs {
@@ -41,14 +42,36 @@ export async function runWorker(argv: string[]): Promise<number> {
     await scheduler.idle();
     return 0;
   }
-  const scheduler = startScheduler(undefined, options);
-  log(`rotating as ${scheduler.holder}`);
   // The scheduler's timers do not hold the process open (the server's must not); this does.
   const keepAlive = setInterval(() => undefined, 1 << 30);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
+  let stopping = false;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      stopping = true;
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
   });
+  // Connected (and the account known) before it says it is rotating: "rotating as" means this
+  // instance claims work from its next tick on. A database not up yet is waited for.
+  const retryMs = Math.min(args.intervalMs ?? 5_000, 5_000) || 1_000;
+  while (!stopping) {
+    try {
+      await getRuntime();
+      break;
+    } catch (error) {
+      log(`waiting for the database: ${String(error)}`);
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, retryMs))]);
+    }
+  }
+  if (stopping) {
+    clearInterval(keepAlive);
+    return 0;
+  }
+  const scheduler = startScheduler(undefined, options);
+  log(`rotating as ${scheduler.holder}`);
+  await stopped;
   clearInterval(keepAlive);
   await scheduler.stop();
   return 0;

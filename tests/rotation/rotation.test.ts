@@ -243,7 +243,7 @@ describe.each(list)("rotation on %s", (provider) => {
       const fn = await httpFunction();
       const secret = await secretWith("api-key-1");
       const token = "11111111-2222-4333-8444-555555555555";
-      const seen: { stages?: string[]; pendingRead?: string } = {};
+      const seen: { stages?: string[]; pendingRead?: string; pendingReadById?: string } = {};
       endpoint.handler = async (request) => {
         if (request.Step === "createSecret") {
           const versions = await sm.listSecretVersionIds(root, { SecretId: secret.ARN });
@@ -252,6 +252,11 @@ describe.each(list)("rotation on %s", (provider) => {
             sm.getSecretValue(root, { SecretId: secret.ARN, VersionStage: "AWSPENDING" }),
           );
           seen.pendingRead = read.code;
+          // By its VersionId too: the version exists (listed above) but has no value yet.
+          const byId = await failure(
+            sm.getSecretValue(root, { SecretId: secret.ARN, VersionId: token }),
+          );
+          seen.pendingReadById = byId.code;
           return { body: { SecretString: "api-key-2" } };
         }
         return {};
@@ -262,7 +267,11 @@ describe.each(list)("rotation on %s", (provider) => {
         ClientRequestToken: token,
       });
       expect(out.VersionId).toBe(token);
-      expect(seen).toEqual({ stages: ["AWSPENDING"], pendingRead: "ResourceNotFoundException" });
+      expect(seen).toEqual({
+        stages: ["AWSPENDING"],
+        pendingRead: "ResourceNotFoundException",
+        pendingReadById: "ResourceNotFoundException",
+      });
       expect(
         endpoint.requests.map((r) => [r.Step, r.signatureValid, r.ClientRequestToken]),
       ).toEqual([
@@ -323,6 +332,49 @@ describe.each(list)("rotation on %s", (provider) => {
       expect(await stagesOf(root, secret.ARN)).toEqual({
         [secret.VersionId!]: ["AWSPREVIOUS"],
         [second.VersionId!]: ["AWSCURRENT"],
+      });
+    });
+
+    it("an AWSPENDING put by hand on another version blocks RotateSecret too; its token resumes with that value", async () => {
+      const fn = await newFunction(root, "generic");
+      const secret = await secretWith("v1");
+      const staged = await sm.putSecretValue(root, {
+        SecretId: secret.ARN,
+        SecretString: "staged-by-hand",
+        VersionStages: ["AWSPENDING"],
+      });
+      const blocked = await failure(
+        sm.rotateSecret(root, { SecretId: secret.ARN, RotationLambdaARN: fn.FunctionArn }),
+      );
+      expect(blocked.code).toBe("InvalidRequestException");
+      expect(blocked.message).toBe(PREVIOUS_INCOMPLETE);
+      // Refused before anything changed: rotation stays off, no version registered.
+      expect((await sm.describeSecret(root, { SecretId: secret.ARN })).RotationEnabled).toBeFalsy();
+      expect(await stagesOf(root, secret.ARN)).toEqual({
+        [secret.VersionId!]: ["AWSCURRENT"],
+        [staged.VersionId]: ["AWSPENDING"],
+      });
+      const cancelled = await sm.cancelRotateSecret(root, { SecretId: secret.ARN });
+      expect(cancelled.VersionId).toBe(staged.VersionId);
+      expect(cancelled.Message).toContain(`RemoveFromVersionId ${staged.VersionId}`);
+
+      // With that version's id as ClientRequestToken, the rotation takes it over: createSecret
+      // keeps the value already there, and it becomes AWSCURRENT.
+      const out = await rotate(root, {
+        SecretId: secret.ARN,
+        RotationLambdaARN: fn.FunctionArn,
+        ClientRequestToken: staged.VersionId,
+      });
+      expect(out.VersionId).toBe(staged.VersionId);
+      const attempt = await lastAttempt(root, secret.ARN);
+      expect(attempt.Status).toBe("Succeeded");
+      expect(attempt.VersionId).toBe(staged.VersionId);
+      expect((await sm.getSecretValue(root, { SecretId: secret.ARN })).SecretString).toBe(
+        "staged-by-hand",
+      );
+      expect(await stagesOf(root, secret.ARN)).toEqual({
+        [secret.VersionId!]: ["AWSPREVIOUS"],
+        [staged.VersionId]: ["AWSCURRENT"],
       });
     });
 
@@ -514,6 +566,42 @@ describe.each(list)("rotation on %s", (provider) => {
       ).toMatch(/engine mysql/);
       // Nothing was rotated, nothing registered.
       expect(await stagesOf(root, mysql.ARN)).toEqual({ [mysql.VersionId!]: ["AWSCURRENT"] });
+
+      // Each of engine, host, username and password, in the secret and in its master secret.
+      for (const key of ["engine", "username", "password"] as const) {
+        const partial: Record<string, string> = { ...base, masterarn: master.ARN };
+        delete partial[key];
+        const without = await secretWith(JSON.stringify(partial));
+        const refusal = await failure(
+          sm.rotateSecret(root, { SecretId: without.ARN, RotationLambdaARN: fn.FunctionArn }),
+        );
+        expect(refusal.code).toBe("InvalidParameterException");
+        expect(refusal.message).toMatch(new RegExp(`^The secret is missing ${key}`));
+        expect(
+          (await sm.describeSecret(root, { SecretId: without.ARN })).RotationEnabled,
+        ).toBeFalsy();
+      }
+      const masterWithoutPassword = await secretWith(
+        JSON.stringify({ engine: "postgres", host: "db.example", username: "postgres" }),
+      );
+      const weak = await secretWith(
+        JSON.stringify({ ...base, masterarn: masterWithoutPassword.ARN }),
+      );
+      const weakRefusal = await failure(
+        sm.rotateSecret(root, { SecretId: weak.ARN, RotationLambdaARN: fn.FunctionArn }),
+      );
+      expect(weakRefusal.message).toMatch(/^The master secret is missing password/);
+      const elsewhere = await secretWith(
+        JSON.stringify({ ...base, host: "other.example", masterarn: master.ARN }),
+      );
+      expect(
+        (
+          await failure(
+            sm.rotateSecret(root, { SecretId: elsewhere.ARN, RotationLambdaARN: fn.FunctionArn }),
+          )
+        ).message,
+      ).toMatch(/must sign in to the same database server/);
+      expect(await stagesOf(root, weak.ARN)).toEqual({ [weak.VersionId!]: ["AWSCURRENT"] });
     });
 
     it("validates RotationRules, and with RotateImmediately false only schedules", async () => {
@@ -614,6 +702,39 @@ describe.each(list)("rotation on %s", (provider) => {
       expect(
         (await sm.listRotationAttempts(root, { SecretId: secret.ARN })).RotationAttempts,
       ).toHaveLength(1);
+    });
+
+    it("rotates an overdue secret in the first window still open, not a whole period later", async () => {
+      const fn = await newFunction(root, "generic");
+      const secret = await secretWith("v1");
+      await rotate(root, {
+        SecretId: secret.ARN,
+        RotationLambdaARN: fn.FunctionArn,
+        RotationRules: { AutomaticallyAfterDays: 30 },
+      });
+      const rotated = (await sm.describeSecret(root, { SecretId: secret.ARN })).LastRotatedDate!;
+      const scheduler = createScheduler(t, { holder: "overdue-test" });
+      const realNow = t.now;
+      // 45 days on: no instance ran during the window of day 30.
+      const later = new Date(rotated.getTime() + 45 * 86_400_000);
+      try {
+        t.now = () => later;
+        expect(await drain(scheduler)).toBeGreaterThanOrEqual(2); // deferred, then rotated
+      } finally {
+        t.now = realNow;
+      }
+      const attempts = (await sm.listRotationAttempts(root, { SecretId: secret.ARN }))
+        .RotationAttempts;
+      expect(attempts.map((a) => [a.Status, a.Trigger])).toEqual([
+        ["Succeeded", "Schedule"],
+        ["Succeeded", "RotateSecret"],
+      ]);
+      const described = await sm.describeSecret(root, { SecretId: secret.ARN });
+      expect(described.LastRotatedDate!.getTime()).toBe(later.getTime());
+      const day = 86_400_000;
+      expect(described.NextRotationDate!.getTime()).toBe(
+        Math.floor(later.getTime() / day) * day + 30 * day,
+      );
     });
 
     it("starts a scheduled rotation inside its window, and waits for the next window once one has passed", async () => {

@@ -72,6 +72,30 @@ async function until(
   }
 }
 
+/**
+ * Waits until `count` reaches `target`, failing only when it stops moving for `stallMs`: a loaded
+ * machine (other builds and test runs on two cores) makes the work slower, not wrong, so the
+ * limit is on a lack of progress rather than on the total time.
+ */
+async function untilCounted(
+  what: string,
+  count: () => Promise<number>,
+  target: number,
+  stallMs = 120_000,
+): Promise<void> {
+  let last = -1;
+  let movedAt = Date.now();
+  for (;;) {
+    const n = await count();
+    if (n >= target) return;
+    if (n !== last) [last, movedAt] = [n, Date.now()];
+    else if (Date.now() - movedAt > stallMs) {
+      throw new Error(`waiting for ${what}: stuck at ${n} of ${target} for ${stallMs / 1000} s`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
   let t: TestRuntime;
   let root: Caller;
@@ -134,13 +158,15 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
     const a = startWorker(t, dataDir, ["--interval-ms", "100", "--concurrency", "6"]);
     const b = startWorker(t, dataDir, ["--interval-ms", "100", "--concurrency", "6"]);
     workers.push(a, b);
+    // "rotating as" is said once the worker is connected: neither can be still starting (and
+    // so miss the work) when the secrets fall due, however slowly the machine starts processes.
     const holders = await Promise.all([a.holder, b.holder]);
     await makeDue(arns);
 
-    await until(
+    await untilCounted(
       "200 rotations",
-      async () =>
-        (await t.db.rotationAttempt.count({ where: { status: { not: "InProgress" } } })) >= 200,
+      () => t.db.rotationAttempt.count({ where: { status: { not: "InProgress" } } }),
+      200,
     );
     // Let a straggler show itself if there were one.
     await new Promise((r) => setTimeout(r, 500));
@@ -155,10 +181,11 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
     expect(attempts).toHaveLength(200);
     expect(attempts.every((x) => x.status === "Succeeded")).toBe(true);
     expect(new Set(attempts.map((x) => x.secretId)).size).toBe(200);
-    // Both instances took a share of the work.
+    // Both instances took a share of the work (so "once each" was decided between them).
     const byHolder = new Map<string, number>();
     for (const x of attempts) byHolder.set(x.holder!, (byHolder.get(x.holder!) ?? 0) + 1);
     expect([...byHolder.keys()].sort(), JSON.stringify([...byHolder])).toEqual([...holders].sort());
+    expect([...byHolder.values()].reduce((x, y) => x + y, 0)).toBe(200);
 
     const secrets = await t.db.secret.findMany({
       where: { arn: { in: arns } },
@@ -186,7 +213,8 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
     expect(
       leases.every((l) => l.holder === null && l.dueAt.getTime() > Date.now() + 5 * 86_400_000),
     ).toBe(true);
-  }, 240_000);
+    // Progress, not wall time, bounds the wait above; this only stops a run that hangs outright.
+  }, 900_000);
 
   describe("a worker killed during setSecret", () => {
     let endpoint: Endpoint;
@@ -255,7 +283,7 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
         "the resumed rotation",
         async () =>
           (await t.db.rotationAttempt.count({ where: { secretId, status: "Succeeded" } })) === 1,
-        60_000,
+        180_000,
       );
       reading = false;
       await reader;
@@ -283,6 +311,6 @@ describe.skipIf(!!skip)("rotation across instances (PostgreSQL)", () => {
         "finishSecret",
       ]);
       expect(endpoint.requests.every((r) => r.signatureValid)).toBe(true);
-    }, 120_000);
+    }, 300_000);
   });
 });
