@@ -93,6 +93,9 @@ export async function writeAudit(tx: Tx | Db, record: AuditRecord): Promise<void
   await tx.auditEvent.create({ data: record });
 }
 
+/** Audit rows kept in memory while the database is busy, at most (about 100 MB). */
+const MAX_PENDING = 200_000;
+
 /** Batches audit rows for reads and failures; flushed every 100 ms, at 100 rows, and on exit. */
 export class AuditBuffer {
   private pending: AuditRecord[] = [];
@@ -124,11 +127,17 @@ export class AuditBuffer {
             this.retries = 0;
           },
           (error: unknown) => {
-            // The database was busy (SQLite's single writer): keep the rows and try again shortly.
-            if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY") && this.retries < 50) {
+            // The database was busy (SQLite's single writer, held by another transaction or
+            // process): keep the rows and try again, backing off up to half a second. Rows are
+            // dropped only when so many wait that memory is at stake, and then loudly.
+            const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY");
+            if (busy && this.pending.length + batch.length <= MAX_PENDING) {
               this.retries += 1;
               this.pending.unshift(...batch);
-              this.timer ??= setTimeout(() => void this.flush(), 20 * this.retries).unref();
+              this.timer ??= setTimeout(
+                () => void this.flush(),
+                Math.min(20 * this.retries, 500),
+              ).unref();
               return;
             }
             console.error("audit: could not write %d records", batch.length, error);

@@ -131,7 +131,7 @@ describe("the command line", () => {
     );
     expect(cancelled).toMatchObject({ Name: "prod/app" });
     const after = await strongbox("secretsmanager", "describe-secret", "--secret-id", "prod/app");
-    expect(after.RotationEnabled).toBeUndefined();
+    expect(after.RotationEnabled).toBe(false);
 
     const bad = await refused(
       "secretsmanager",

@@ -112,7 +112,7 @@ describe("configureRotation", () => {
     const off = await configureRotation(root, { SecretId: secret.ARN, AutomaticRotation: false });
     expect(off.Message).toBeUndefined();
     expect(await sm.describeSecret(root, { SecretId: secret.ARN })).toMatchObject({
-      RotationEnabled: undefined,
+      RotationEnabled: false,
       RotationLambdaARN: fn.Configuration.FunctionArn,
     });
   });

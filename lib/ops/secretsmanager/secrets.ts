@@ -154,7 +154,8 @@ export function describeShape(secret: SecretRow) {
     Name: secret.name,
     Description: secret.description ?? undefined,
     KmsKeyId: secret.kmsKeyId ?? undefined,
-    RotationEnabled: secret.rotationEnabled || undefined,
+    // AWS leaves it out only for a secret never configured for rotation; false once cancelled.
+    RotationEnabled: secret.rotationEnabled ? true : secret.rotationLambdaArn ? false : undefined,
     RotationLambdaARN: secret.rotationLambdaArn ?? undefined,
     RotationRules: rotationRulesOf(secret),
     LastRotatedDate: secret.lastRotatedDate ?? undefined,
