@@ -181,10 +181,11 @@ export async function guideStep<T>(page: Page, title: string, body: () => Promis
     await expect(page.getByRole("main")).toBeVisible();
     // From the top, so the fixed header and navigation sit where they belong in the full page.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await test.info().attach(stepName(title), {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: "image/png",
-    });
+    // A file in the test's output folder (test-results/<test>/NN-step.png) and an attachment.
+    const name = stepName(title);
+    const file = test.info().outputPath(`${name.replace(/[^\w-]+/g, "-").slice(0, 80)}.png`);
+    await page.screenshot({ fullPage: true, path: file });
+    await test.info().attach(name, { path: file, contentType: "image/png" });
     await expectAccessible(page, `${page.url()} (${title})`);
     return result;
   });
