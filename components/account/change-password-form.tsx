@@ -7,7 +7,11 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { matchField } from "@/components/actions/result";
-import { PASSWORD_CONSTRAINT, passwordProblem } from "@/components/iam/users/password";
+import {
+  type KnownPasswordPolicy,
+  usePasswordPolicy,
+} from "@/components/iam/account-settings/use-password-policy";
+import { passwordConstraint, passwordProblem } from "@/components/iam/users/password";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
@@ -15,25 +19,27 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { changePasswordAction } from "./actions";
 
-const schema = z
-  .object({
-    OldPassword: z.string().min(1, "Enter your current password."),
-    NewPassword: z.string(),
-    ConfirmPassword: z.string(),
-  })
-  .superRefine((v, ctx) => {
-    const problem = passwordProblem(v.NewPassword);
-    if (problem) ctx.addIssue({ code: "custom", path: ["NewPassword"], message: problem });
-    if (v.ConfirmPassword !== v.NewPassword) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["ConfirmPassword"],
-        message: "The passwords don't match.",
-      });
-    }
-  });
+/** The form's rules under the account's password policy. */
+const schemaFor = (policy: KnownPasswordPolicy) =>
+  z
+    .object({
+      OldPassword: z.string().min(1, "Enter your current password."),
+      NewPassword: z.string(),
+      ConfirmPassword: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      const problem = passwordProblem(v.NewPassword, policy);
+      if (problem) ctx.addIssue({ code: "custom", path: ["NewPassword"], message: problem });
+      if (v.ConfirmPassword !== v.NewPassword) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ConfirmPassword"],
+          message: "The passwords don't match.",
+        });
+      }
+    });
 
-type Values = z.infer<typeof schema>;
+type Values = z.infer<ReturnType<typeof schemaFor>>;
 
 const FIELDS = { OldPassword: "OldPassword", NewPassword: "NewPassword", Password: "NewPassword" };
 
@@ -50,6 +56,9 @@ export function ChangePasswordForm({
   const router = useRouter();
   const [error, setError] = React.useState<string>();
   const [changed, setChanged] = React.useState(false);
+  const policy = usePasswordPolicy();
+  // useForm takes the resolver afresh on every render: the rules follow the policy once loaded.
+  const schema = React.useMemo(() => schemaFor(policy), [policy]);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { OldPassword: "", NewPassword: "", ConfirmPassword: "" },
@@ -104,7 +113,7 @@ export function ChangePasswordForm({
         <Field
           id="new-password"
           label="New password"
-          constraint={PASSWORD_CONSTRAINT}
+          constraint={passwordConstraint(policy)}
           error={errors.NewPassword?.message}
         >
           <Input type="password" autoComplete="new-password" {...form.register("NewPassword")} />

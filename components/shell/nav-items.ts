@@ -20,6 +20,7 @@ export const NAV: NavSection[] = [
       { label: "User groups", href: "/iam/groups" },
       { label: "Roles", href: "/iam/roles" },
       { label: "Policies", href: "/iam/policies" },
+      { label: "Account settings", href: "/iam/account-settings" },
     ],
   },
   {

@@ -3,7 +3,8 @@
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RadioTiles } from "@/components/ui/radio-tiles";
-import { PASSWORD_CONSTRAINT } from "./password";
+import { usePasswordPolicy } from "../account-settings/use-password-policy";
+import { passwordConstraint } from "./password";
 
 export type PasswordMode = "auto" | "custom";
 
@@ -23,6 +24,7 @@ export function ConsolePasswordFields({
   error?: string;
   idPrefix?: string;
 }) {
+  const policy = usePasswordPolicy();
   return (
     <div className="space-y-3">
       <RadioTiles
@@ -46,7 +48,7 @@ export function ConsolePasswordFields({
         <Field
           id={`${idPrefix}-password`}
           label="Console password"
-          constraint={PASSWORD_CONSTRAINT}
+          constraint={passwordConstraint(policy)}
           error={error}
           className="max-w-md"
         >

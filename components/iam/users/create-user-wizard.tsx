@@ -28,6 +28,7 @@ import { useAdjustAttachmentCounts } from "../use-policies";
 import { Wizard } from "../wizard";
 import { createUserAction } from "./actions";
 import { ConsolePasswordFields, type PasswordMode } from "./console-access-fields";
+import { usePasswordPolicy } from "../account-settings/use-password-policy";
 import { downloadCsv, generatePassword, passwordProblem } from "./password";
 
 const NAME = /^[\w+=,.@-]{1,64}$/;
@@ -68,7 +69,9 @@ export function CreateUserWizard({
     : !NAME.test(name)
       ? "The user name can have up to 64 characters. Valid characters: A-Z, a-z, 0-9, and + = , . @ _ - (hyphen)."
       : undefined;
-  const passwordError = consoleAccess && mode === "custom" ? passwordProblem(password) : undefined;
+  const passwordPolicy = usePasswordPolicy();
+  const passwordError =
+    consoleAccess && mode === "custom" ? passwordProblem(password, passwordPolicy) : undefined;
   const serverNameError =
     action.error &&
     (action.error.code === "EntityAlreadyExists" || action.error.field === "UserName")

@@ -1,5 +1,11 @@
 // Console passwords the console makes up for users: long, random, and meeting the account's
-// password policy (three of: lowercase, uppercase, digits, symbols).
+// password policy (all four classes, symbols among those AWS's RequireSymbols counts).
+import {
+  MAX_PASSWORD_LENGTH,
+  passwordViolation,
+  type PasswordPolicy,
+} from "@/lib/ops/iam/password-rules";
+
 const SETS = [
   "abcdefghijkmnopqrstuvwxyz",
   "ABCDEFGHJKLMNPQRSTUVWXYZ",
@@ -26,18 +32,40 @@ export function generatePassword(length = 20): string {
   return chars.join("");
 }
 
-/** The account's password policy, as the operation checks it, for messages next to the field. */
-export function passwordProblem(password: string): string | undefined {
+/**
+ * The account's password policy, as the operation checks it, for messages next to the field: the
+ * custom policy, null for the default one, or "unknown" (not readable by the caller, or not loaded
+ * yet) when only the operation can tell.
+ */
+export function passwordProblem(
+  password: string,
+  policy: PasswordPolicy | null | "unknown" = null,
+): string | undefined {
   if (!password) return "Enter a password.";
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password));
-  if (password.length < 8 || password.length > 128 || classes.length < 3) {
-    return "Password should have at least 8 characters and at least 3 of: lowercase letters, uppercase letters, numbers, symbols.";
+  if (policy === "unknown") {
+    return password.length > MAX_PASSWORD_LENGTH
+      ? `Password should have a maximum length of ${MAX_PASSWORD_LENGTH}`
+      : undefined;
   }
-  return undefined;
+  return passwordViolation(password, policy);
 }
 
 export const PASSWORD_CONSTRAINT =
   "At least 8 characters, with at least three of: lowercase letters, uppercase letters, numbers, symbols.";
+
+/** The constraint text under a password field: the rules of the account's policy. */
+export function passwordConstraint(policy: PasswordPolicy | null | "unknown"): string {
+  if (policy === "unknown") return "Must meet the account password policy.";
+  if (!policy) return PASSWORD_CONSTRAINT;
+  const needs = [
+    policy.RequireUppercaseCharacters ? "an uppercase letter" : undefined,
+    policy.RequireLowercaseCharacters ? "a lowercase letter" : undefined,
+    policy.RequireNumbers ? "a number" : undefined,
+    policy.RequireSymbols ? "a symbol (! @ # $ % ^ & * ( ) _ + - = [ ] { } | ')" : undefined,
+  ].filter(Boolean);
+  const length = `At least ${policy.MinimumPasswordLength} characters`;
+  return needs.length === 0 ? `${length}.` : `${length}, with at least ${needs.join(", ")}.`;
+}
 
 /** A CSV file the browser saves (credentials shown once are offered for download). */
 export function downloadCsv(filename: string, rows: string[][]): void {

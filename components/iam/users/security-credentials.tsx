@@ -45,6 +45,7 @@ import {
   updateAccessKeyAction,
 } from "./actions";
 import { ConsolePasswordFields, type PasswordMode } from "./console-access-fields";
+import { usePasswordPolicy } from "../account-settings/use-password-policy";
 import { downloadCsv, generatePassword, passwordProblem } from "./password";
 
 export type CredentialHint =
@@ -170,7 +171,8 @@ function ConsoleAccessDialog({
   const [touched, setTouched] = React.useState(false);
   const [shown, setShown] = React.useState<string>();
   const action = useAction();
-  const problem = mode === "custom" ? passwordProblem(password) : undefined;
+  const passwordPolicy = usePasswordPolicy();
+  const problem = mode === "custom" ? passwordProblem(password, passwordPolicy) : undefined;
   return (
     <Dialog
       open={open}

@@ -12,7 +12,7 @@ import {
 } from "../account/throttle";
 import { defineOperation } from "../operation";
 import { IamValidation, InvalidInput, NoSuchEntity, PasswordPolicyViolation } from "./common";
-import { checkPassword } from "./login-profiles";
+import { checkPasswordPolicy } from "./password-policy";
 
 export interface ChangePasswordInput {
   OldPassword: string;
@@ -77,7 +77,7 @@ export const changePassword = defineOperation<ChangePasswordInput, Record<string
       await recordFailure(ctx.rt, ctx.rt.db, keys);
       throw InvalidInput("The old password is incorrect", "OldPassword");
     }
-    checkPassword(newPassword);
+    await checkPasswordPolicy(ctx.rt.db, newPassword);
     if (newPassword === oldPassword) {
       throw PasswordPolicyViolation("The new password must be different from the old password.");
     }

@@ -94,3 +94,8 @@ export {
   listInstanceProfilesForRole,
   listAccountAliases,
 } from "./absent-entities";
+export {
+  getAccountPasswordPolicy,
+  updateAccountPasswordPolicy,
+  deleteAccountPasswordPolicy,
+} from "./password-policy";

@@ -2,28 +2,9 @@
 // policy.
 import { hash } from "@node-rs/argon2";
 import { defineOperation } from "../operation";
-import { EntityAlreadyExists, NoSuchEntity, PasswordPolicyViolation, checkName } from "./common";
+import { EntityAlreadyExists, NoSuchEntity, checkName } from "./common";
+import { checkPasswordPolicy } from "./password-policy";
 import { authorizedUser } from "./users";
-
-/** The account password policy: at least 8 characters with three of the four classes. */
-export const PASSWORD_POLICY = { MinimumPasswordLength: 8, RequiredClasses: 3, MaxLength: 128 };
-
-export function checkPassword(password: unknown): string {
-  if (typeof password !== "string") throw PasswordPolicyViolation("Password is required.");
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) =>
-    re.test(password),
-  ).length;
-  if (
-    password.length < PASSWORD_POLICY.MinimumPasswordLength ||
-    password.length > PASSWORD_POLICY.MaxLength ||
-    classes < PASSWORD_POLICY.RequiredClasses
-  ) {
-    throw PasswordPolicyViolation(
-      `Password should have at least ${PASSWORD_POLICY.MinimumPasswordLength} characters and at least ${PASSWORD_POLICY.RequiredClasses} of: lowercase letters, uppercase letters, numbers, symbols.`,
-    );
-  }
-  return password;
-}
 
 export interface LoginProfile {
   UserName: string;
@@ -36,7 +17,7 @@ export const createLoginProfile = defineOperation<
   { LoginProfile: LoginProfile }
 >("iam:CreateLoginProfile", async (ctx, input) => {
   const user = await authorizedUser(ctx, checkName(input.UserName, "UserName"));
-  const password = checkPassword(input.Password);
+  const password = await checkPasswordPolicy(ctx.rt.db, input.Password);
   if (user.passwordHash)
     throw EntityAlreadyExists(`Login Profile for user ${user.name} already exists.`);
   const now = ctx.rt.now();
@@ -77,7 +58,9 @@ export const updateLoginProfile = defineOperation<
   if (!user.passwordHash)
     throw NoSuchEntity(`Login Profile for User ${user.name} cannot be found.`);
   const passwordHash =
-    input.Password !== undefined ? await hash(checkPassword(input.Password)) : undefined;
+    input.Password !== undefined
+      ? await hash(await checkPasswordPolicy(ctx.rt.db, input.Password))
+      : undefined;
   await ctx.rt.db.$transaction(async (tx) => {
     await tx.iamUser.update({
       where: { id: user.id },
