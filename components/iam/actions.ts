@@ -1,12 +1,19 @@
 "use server";
 // Server actions the user, group and role pages share: attach and detach managed policies, and
-// read, write and delete inline policies. Each calls the operation as the signed-in principal.
+// read, write and delete inline policies, and set or remove the permissions boundary of a user or
+// a role. Each calls the operation as the signed-in principal.
 import { z } from "zod";
 import { parseInput } from "@/components/actions/parse";
 import type { ActionResult } from "@/components/actions/result";
 import { runAction } from "@/components/actions/run-action";
 import { getCaller } from "@/lib/auth/session";
 import { isAwsError } from "@/lib/errors";
+import {
+  deleteRolePermissionsBoundary,
+  deleteUserPermissionsBoundary,
+  putRolePermissionsBoundary,
+  putUserPermissionsBoundary,
+} from "@/lib/ops/iam";
 import { attachPolicy, deleteInline, detachPolicy, getInline, putInline } from "./entity-ops";
 import { entityKind, entityName, policyArn, policyDocument } from "./schemas";
 import { documentText } from "./serialize";
@@ -111,6 +118,39 @@ export async function deleteInlinePolicyAction(
       parseInput(entityName, name),
       parseInput(entityName, policyName),
     );
+    return null;
+  });
+}
+
+/** Sets (or changes) the permissions boundary of a user or a role. */
+export async function putPermissionsBoundaryAction(
+  kind: "user" | "role",
+  name: string,
+  arn: string,
+): Promise<ActionResult<null>> {
+  const caller = await getCaller();
+  return runAction("putPermissionsBoundary", async () => {
+    const k = parseInput(z.enum(["user", "role"]), kind);
+    const n = parseInput(entityName, name);
+    const boundary = parseInput(policyArn, arn);
+    if (k === "user")
+      await putUserPermissionsBoundary(caller, { UserName: n, PermissionsBoundary: boundary });
+    else await putRolePermissionsBoundary(caller, { RoleName: n, PermissionsBoundary: boundary });
+    return null;
+  });
+}
+
+/** Removes the permissions boundary of a user or a role. */
+export async function deletePermissionsBoundaryAction(
+  kind: "user" | "role",
+  name: string,
+): Promise<ActionResult<null>> {
+  const caller = await getCaller();
+  return runAction("deletePermissionsBoundary", async () => {
+    const k = parseInput(z.enum(["user", "role"]), kind);
+    const n = parseInput(entityName, name);
+    if (k === "user") await deleteUserPermissionsBoundary(caller, { UserName: n });
+    else await deleteRolePermissionsBoundary(caller, { RoleName: n });
     return null;
   });
 }

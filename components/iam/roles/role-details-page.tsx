@@ -46,6 +46,8 @@ export async function RoleDetailsPage({
       trust: { action: "iam:UpdateAssumeRolePolicy", resource: arn },
       update: { action: "iam:UpdateRole", resource: arn },
       tag: { action: "iam:TagRole", resource: arn },
+      putBoundary: { action: "iam:PutRolePermissionsBoundary", resource: arn },
+      deleteBoundary: { action: "iam:DeleteRolePermissionsBoundary", resource: arn },
       delete: { action: "iam:DeleteRole", resource: arn },
     }),
   ]);

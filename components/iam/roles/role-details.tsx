@@ -30,6 +30,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { ErrorAlert } from "../error-alert";
 import { formatAge, formatDateTime } from "../format";
 import { roleHref } from "../paths";
+import { BoundaryPanel, type BoundaryHint } from "../boundary/boundary-panel";
 import { PermissionsPanel, type PermissionHint } from "../permissions-panel";
 import { PolicyDocumentView } from "../policy-document";
 import { TagsPanel } from "../tags-panel";
@@ -38,7 +39,7 @@ import { useInvalidatePolicies } from "../use-policies";
 import { deleteRoleAction, updateRoleAction, updateRoleTagsAction } from "./actions";
 import { trustedEntities } from "./trust";
 
-type Hint = PermissionHint | "trust" | "update" | "tag" | "delete";
+type Hint = PermissionHint | BoundaryHint | "trust" | "update" | "tag" | "delete";
 const TABS = ["permissions", "trust", "tags"] as const;
 type Tab = (typeof TABS)[number];
 
@@ -151,7 +152,7 @@ export function RoleDetails({
           <TabsTrigger value="trust">Trust relationships</TabsTrigger>
           <TabsTrigger value="tags">Tags ({role.Tags.length})</TabsTrigger>
         </TabsList>
-        <TabsContent value="permissions">
+        <TabsContent value="permissions" className="space-y-5">
           <PermissionsPanel
             kind="role"
             entityName={role.RoleName}
@@ -162,6 +163,12 @@ export function RoleDetails({
             inlineHref={(policy) =>
               `${base}/inline-policy${policy ? `?policy=${encodeURIComponent(policy)}` : ""}`
             }
+          />
+          <BoundaryPanel
+            kind="role"
+            entityName={role.RoleName}
+            boundaryArn={role.PermissionsBoundaryArn}
+            hints={hints}
           />
         </TabsContent>
         <TabsContent value="trust">

@@ -94,6 +94,8 @@ export async function UserDetailsPage({
       updateLogin: { action: "iam:UpdateLoginProfile", resource: arn },
       deleteLogin: { action: "iam:DeleteLoginProfile", resource: arn },
       tag: { action: "iam:TagUser", resource: arn },
+      putBoundary: { action: "iam:PutUserPermissionsBoundary", resource: arn },
+      deleteBoundary: { action: "iam:DeleteUserPermissionsBoundary", resource: arn },
       delete: { action: "iam:DeleteUser", resource: arn },
     }),
   ]);

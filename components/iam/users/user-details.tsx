@@ -29,6 +29,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { ErrorAlert } from "../error-alert";
 import { formatAge, formatDateTime, formatShortDateTime } from "../format";
 import { GroupPicker } from "../group-picker";
+import { BoundaryPanel, type BoundaryHint } from "../boundary/boundary-panel";
 import { PermissionsPanel, type PermissionHint } from "../permissions-panel";
 import { groupHref, userHref } from "../paths";
 import { TagsPanel } from "../tags-panel";
@@ -51,7 +52,7 @@ import {
 } from "./actions";
 import { SecurityCredentials, type CredentialHint } from "./security-credentials";
 
-type Hint = PermissionHint | CredentialHint | "tag" | "delete";
+type Hint = PermissionHint | BoundaryHint | CredentialHint | "tag" | "delete";
 const TABS = ["permissions", "groups", "tags", "credentials"] as const;
 type Tab = (typeof TABS)[number];
 
@@ -155,7 +156,7 @@ export function UserDetails({
           <TabsTrigger value="tags">Tags{` (${user.Tags.length})`}</TabsTrigger>
           <TabsTrigger value="credentials">Security credentials</TabsTrigger>
         </TabsList>
-        <TabsContent value="permissions">
+        <TabsContent value="permissions" className="space-y-5">
           <PermissionsPanel
             kind="user"
             entityName={user.UserName}
@@ -166,6 +167,12 @@ export function UserDetails({
             inlineHref={(policy) =>
               `${base}/inline-policy${policy ? `?policy=${encodeURIComponent(policy)}` : ""}`
             }
+          />
+          <BoundaryPanel
+            kind="user"
+            entityName={user.UserName}
+            boundaryArn={user.PermissionsBoundaryArn}
+            hints={hints}
           />
         </TabsContent>
         <TabsContent value="groups">
