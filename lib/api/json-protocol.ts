@@ -26,11 +26,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // Whether a shape holds a blob or a timestamp somewhere (only those need converting on input).
 const needsConversionCache = new WeakMap<ServiceModel, Map<string, boolean>>();
 
-function needsConversion(
-  model: ServiceModel,
-  shapeName: string,
-  seen = new Set<string>(),
-): boolean {
+function needsConversion(model: ServiceModel, shapeName: string, seen?: Set<string>): boolean {
   let cache = needsConversionCache.get(model);
   if (!cache) {
     cache = new Map();
@@ -39,12 +35,15 @@ function needsConversion(
   const cached = cache.get(shapeName);
   if (cached !== undefined) return cached;
   if (isPrimitive(shapeName)) return shapeName === "#blob" || shapeName === "#timestamp";
+  // The set of shapes on the current path is made only when a shape is not cached yet.
+  seen ??= new Set<string>();
   if (seen.has(shapeName)) return false;
   seen.add(shapeName);
   const shape = model.shapes[shapeName];
   let result = false;
   if (shape?.type === "structure") {
-    result = Object.values(shape.members).some((m) => needsConversion(model, m.shape, seen));
+    const path = seen;
+    result = Object.values(shape.members).some((m) => needsConversion(model, m.shape, path));
   } else if (shape?.type === "list") {
     result = needsConversion(model, shape.member.shape, seen);
   } else if (shape?.type === "map") {
