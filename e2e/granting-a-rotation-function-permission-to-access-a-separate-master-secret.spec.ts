@@ -1,6 +1,14 @@
-import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
-import { apiStep, createSecret, guideStep, secretHref, signInAsRoot, strongbox } from "./support";
+import {
+  apiStep,
+  createSecret,
+  guideStep,
+  secretHref,
+  signInAsRoot,
+  strongbox,
+  PG,
+  pgQuery,
+} from "./support";
 
 // The guide's "Granting a Rotation Function Permission to Access a Separate Master Secret", "Using
 // the console": rotation configured with a master secret, the console's message, the ARN copied,
@@ -9,7 +17,6 @@ import { apiStep, createSecret, guideStep, secretHref, signInAsRoot, strongbox }
 // the rotation succeeds against the real PostgreSQL server (127.0.0.1:5432, trust authentication,
 // superuser postgres): the alternating-users template creates <user>_clone with a new password.
 
-const PG = { host: "127.0.0.1", port: 5432 };
 /** The inline policy ending with "1" of the PostgreSQL alternating-users template's role. */
 const POLICY_1 = "SecretsManagerPostgreSQLRotationMultiUser1";
 const POLICY_0 = "SecretsManagerPostgreSQLRotationMultiUser0";
@@ -20,24 +27,9 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 /** The PostgreSQL users the tests create, dropped afterwards (clones first: they are members). */
 const dbUsers: string[] = [];
 
-async function sql<T extends pg.QueryResultRow>(
-  text: string,
-  params: unknown[] = [],
-  user = "postgres",
-  password?: string,
-): Promise<T[]> {
-  const client = new pg.Client({ ...PG, user, password, database: "postgres" });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test.afterAll(async () => {
-  for (const user of dbUsers) await sql(`DROP ROLE IF EXISTS ${user}_clone`);
-  for (const user of dbUsers) await sql(`DROP ROLE IF EXISTS ${user}`);
+  for (const user of dbUsers) await pgQuery(`DROP ROLE IF EXISTS ${user}_clone`);
+  for (const user of dbUsers) await pgQuery(`DROP ROLE IF EXISTS ${user}`);
 });
 
 interface Setup {
@@ -63,7 +55,7 @@ async function seed(tag: string): Promise<Setup> {
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const dbUser = `sbx_guide6_${tag}_${id}`;
   dbUsers.push(dbUser);
-  await sql(`CREATE ROLE ${dbUser} WITH LOGIN PASSWORD 'first-password'`);
+  await pgQuery(`CREATE ROLE ${dbUser} WITH LOGIN PASSWORD 'first-password'`);
   const masterName = `guide6/${tag}/MyDatabaseMasterSecret-${id}`;
   const masterArn = await createSecret(
     masterName,
@@ -281,7 +273,7 @@ async function rotationSucceeds(page: Page, setup: Setup, firstVersion: string):
       expect(current.value.username).toBe(`${setup.dbUser}_clone`);
       expect(current.value.password).not.toBe("first-password");
       expect(current.value.masterarn).toBe(setup.masterArn);
-      const who = await sql<{ who: string }>(
+      const who = await pgQuery<{ who: string }>(
         "SELECT current_user AS who",
         [],
         String(current.value.username),

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import {
   axeSource,
@@ -9,6 +8,8 @@ import {
   signInAsRoot,
   strongbox,
   uniqueName,
+  PG,
+  pgQuery,
 } from "./support";
 
 // The seed's "Granting a Rotation Function Permission to Access a Separate Master Secret", against
@@ -18,7 +19,6 @@ import {
 // then a rotation that creates the clone user.
 test.describe.configure({ mode: "serial" });
 
-const PG = { host: "127.0.0.1", port: 5432 };
 const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const dbUser = `sbx_e2e_${id}`;
 const cloneUser = `${dbUser}_clone`;
@@ -30,21 +30,6 @@ let masterArn = "";
 let secretArn = "";
 let firstVersion = "";
 let roleName = "";
-
-async function sql<T extends pg.QueryResultRow>(
-  text: string,
-  params: unknown[] = [],
-  user = "postgres",
-  password?: string,
-): Promise<T[]> {
-  const client = new pg.Client({ ...PG, user, password, database: "postgres" });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function secretValue(secretId: string) {
   const out = (await strongbox("secretsmanager", "get-secret-value", "--secret-id", secretId)) as {
@@ -66,7 +51,7 @@ async function noSeriousViolations(page: Page, where: string) {
 const rotationTab = (name: string) => `/secrets/${name}?tab=rotation`;
 
 test.beforeAll(async () => {
-  await sql(`CREATE ROLE ${dbUser} WITH LOGIN PASSWORD 'first-password'`);
+  await pgQuery(`CREATE ROLE ${dbUser} WITH LOGIN PASSWORD 'first-password'`);
   const credentials = (username: string, password: string, extra = {}) =>
     JSON.stringify({
       engine: "postgres",
@@ -103,8 +88,8 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   // The clone is a member of the original: drop it first.
-  await sql(`DROP ROLE IF EXISTS ${cloneUser}`);
-  await sql(`DROP ROLE IF EXISTS ${dbUser}`);
+  await pgQuery(`DROP ROLE IF EXISTS ${cloneUser}`);
+  await pgQuery(`DROP ROLE IF EXISTS ${dbUser}`);
 });
 
 test("configures rotation with a master secret; the seed's message names the role and the master secret", async ({
@@ -216,8 +201,8 @@ test("rotation fails with AccessDenied until Grant access; then the users altern
   expect(current.value.username).toBe(cloneUser);
   expect(current.value.password).not.toBe("first-password");
   expect(current.value.masterarn).toBe(masterArn);
-  expect(await sql("SELECT 1 FROM pg_roles WHERE rolname = $1", [cloneUser])).toHaveLength(1);
-  const who = await sql<{ who: string }>(
+  expect(await pgQuery("SELECT 1 FROM pg_roles WHERE rolname = $1", [cloneUser])).toHaveLength(1);
+  const who = await pgQuery<{ who: string }>(
     "SELECT current_user AS who",
     [],
     cloneUser,
@@ -225,7 +210,7 @@ test("rotation fails with AccessDenied until Grant access; then the users altern
   );
   expect(who[0].who).toBe(cloneUser);
   // The clone holds the original's privileges through membership.
-  const member = await sql(
+  const member = await pgQuery(
     "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = $1 AND u.rolname = $2",
     [dbUser, cloneUser],
   );

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { AxeBuilder } from "@axe-core/playwright";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
 
 /** The root user the first-run test creates; later tests sign in with it. */
 export const ROOT = {
@@ -271,4 +272,23 @@ export async function createSecret(
 /** The console's page of a secret (names with slashes are path segments). */
 export function secretHref(name: string): string {
   return `/secrets/${name.split("/").map(encodeURIComponent).join("/")}`;
+}
+
+/** The machine's PostgreSQL server, the rotation tests' target (trust auth, user postgres). */
+export const PG = { host: "127.0.0.1", port: 5432 };
+
+/** Runs one statement on PostgreSQL's `postgres` database, as `user` (default postgres). */
+export async function pgQuery<T extends pg.QueryResultRow>(
+  text: string,
+  params: unknown[] = [],
+  user = "postgres",
+  password?: string,
+): Promise<T[]> {
+  const client = new pg.Client({ ...PG, user, password, database: "postgres" });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
 }
