@@ -1,8 +1,10 @@
 // The Strongbox server: the AWS-compatible API (answered here, before Next sees the request),
 // the Next.js console, and the background work every instance shares (purging secrets whose
-// recovery window has ended and expired STS sessions). Instances are stateless: run as many as
-// you like against one PostgreSQL database.
+// recovery window has ended and expired STS sessions, the rotation scheduler). Instances are
+// stateless: run as many as you like against one database, on one machine as worker processes
+// (STRONGBOX_WORKERS, see lib/api/cluster.ts) or on many against PostgreSQL.
 import next from "next";
+import { runsBackgroundWork, serveClustered, workerCount } from "./lib/api/cluster";
 import { createStrongboxServer } from "./lib/api/http-server";
 import { getAccountStatus } from "./lib/ops/account";
 import { flushAudit } from "./lib/ops/operation";
@@ -13,21 +15,41 @@ import { startScheduler } from "./lib/rotation/scheduler";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
-
-const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
-await app.prepare();
-const handle = app.getRequestHandler();
-
-const { server } = createStrongboxServer({ fallback: (req, res) => handle(req, res) });
-server.listen(port, hostname, async () => {
-  const status = await getAccountStatus();
-  console.log(
-    `strongbox: serving account ${status.accountId} (${status.region}) on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` +
-      (status.rootConfigured ? "" : " — open it to create the root user"),
-  );
-});
-
 const SWEEP_MS = 10 * 60 * 1000;
+
+await serveClustered({ workers: workerCount() }, serve);
+
+async function serve() {
+  const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const { server } = createStrongboxServer({ fallback: (req, res) => handle(req, res) });
+  const background = runsBackgroundWork();
+  server.listen(port, hostname, async () => {
+    if (!background) return;
+    const status = await getAccountStatus();
+    console.log(
+      `strongbox: serving account ${status.accountId} (${status.region}) on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` +
+        (status.rootConfigured ? "" : " — open it to create the root user"),
+    );
+  });
+
+  if (background) {
+    void sweep();
+    setInterval(sweep, SWEEP_MS).unref();
+    startScheduler();
+  }
+
+  async function shutdown() {
+    server.close();
+    await flushAudit();
+    process.exit(0);
+  }
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
 async function sweep() {
   try {
     const rt = await getRuntime();
@@ -38,14 +60,3 @@ async function sweep() {
     console.error("strongbox: purge sweep failed", error);
   }
 }
-void sweep();
-setInterval(sweep, SWEEP_MS).unref();
-startScheduler();
-
-async function shutdown() {
-  server.close();
-  await flushAudit();
-  process.exit(0);
-}
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);

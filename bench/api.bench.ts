@@ -3,6 +3,7 @@
 // a fixed body, 64 connections each, in the same run. Prints requests/s, p50 and p99 and the
 // ratio; asserts nothing. `npx tsx bench/api.bench.ts` (BENCH_DURATION=seconds, default 20;
 // BENCH_WARMUP=seconds unmeasured before each, default 3).
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -34,11 +35,14 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const CONNECTIONS = 64;
+/** Server processes of the clustered run (STRONGBOX_WORKERS); one per core by default. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 
 async function runtimeOnThrowawayDb(dir: string): Promise<Runtime> {
   const config = { provider: "sqlite" as const, url: `file:${path.join(dir, "bench.db")}` };
   await migrate(config);
+  process.env.DATABASE_URL = config.url;
   const db = createDb(config);
   const account = await ensureAccount(db, { STRONGBOX_ACCOUNT_ID: "111122223333" });
   const rt: Runtime = {
@@ -179,6 +183,49 @@ async function measured(
   };
 }
 
+/**
+ * The same API in STRONGBOX_WORKERS processes (scripts/api-server.ts) over the same
+ * database file and key, started once every worker listens.
+ */
+async function clusteredServer(rt: Runtime, dir: string) {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "..", "scripts", "api-server.ts")],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+        STRONGBOX_MASTER_KEY: rt.kek.toString("base64"),
+        STRONGBOX_ACCOUNT_ID: rt.accountId,
+        STRONGBOX_WORKERS: String(WORKERS),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let listening = 0;
+    child.stdout.on("data", (chunk: Buffer) => {
+      listening += chunk.toString().split("listening").length - 1;
+      if (listening >= WORKERS) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`clustered server exited (${code})`)));
+  });
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
 function line(label: string, r: AutocannonResult) {
   const failures = r.non2xx + r.errors + r.timeouts;
   return `  ${label.padEnd(34)} ${Math.round(r.requests.average).toLocaleString().padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms${failures ? `   (${failures} failed)` : ""}`;
@@ -237,6 +284,22 @@ export async function run(): Promise<void> {
       console.log(
         `  CPU ratio: ${((baseline.cpuUsPerRequest / api.cpuUsPerRequest) * 100).toFixed(1)}% (server-thread CPU per request, bare / API: less disturbed than requests/s by other load)`,
       );
+    }
+    if (WORKERS > 1) {
+      const clustered = await clusteredServer(rt, dir);
+      try {
+        const request2 = presignedGetSecretValue(clustered.port, secretId, {
+          accessKeyId: key.AccessKeyId,
+          secretAccessKey: key.SecretAccessKey,
+        });
+        const r = await load(clustered.url, request2);
+        console.log(line(`Strongbox API, ${WORKERS} worker processes`, r));
+        console.log(
+          `  ratio: ${((r.requests.average / baseline.requests.average) * 100).toFixed(1)}% of the bare server's requests/s (STRONGBOX_WORKERS=${WORKERS}; the load generator shares the same cores)`,
+        );
+      } finally {
+        await clustered.stop();
+      }
     }
     fixed.server.closeAllConnections();
     fixed.server.close();

@@ -110,6 +110,16 @@ function requestMeta(req: IncomingMessage, trust: TrustProxy | undefined): Reque
   return { sourceIp, secureTransport, userAgent };
 }
 
+/**
+ * The headers as SigV4 signs them: a header sent several times is signed as each of its values.
+ * Node's `req.headers` (built anyway) joins or drops repeats; only when the request repeats a
+ * name, which clients rarely do, is the per-value form (`headersDistinct`) worth building.
+ */
+function signedHeaderValues(req: IncomingMessage): SigV4Request["headers"] {
+  const { headers } = req;
+  return Object.keys(headers).length * 2 === req.rawHeaders.length ? headers : req.headersDistinct;
+}
+
 /** What SigV4 signs: the method, the path and query exactly as received, every header. */
 function sigV4Request(
   req: IncomingMessage,
@@ -117,7 +127,7 @@ function sigV4Request(
   query: string,
   body: Buffer,
 ): SigV4Request {
-  return { method: req.method ?? "GET", path, query, headers: req.headersDistinct, body };
+  return { method: req.method ?? "GET", path, query, headers: signedHeaderValues(req), body };
 }
 
 function invalidAction(action: string, version: string | undefined): AwsError {

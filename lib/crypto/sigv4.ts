@@ -156,7 +156,13 @@ function headerValue(headers: SigV4Request["headers"], name: string): string | u
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-const trimAll = (value: string) => value.trim().replace(/\s+/g, " ");
+/** Whitespace other than a single space: a run of spaces, or any other whitespace character. */
+const INNER_SPACE = /[^\S ]| {2}/;
+/** Trimmed, inner runs of whitespace as one space (most values have none: no copy then). */
+const trimAll = (value: string) => {
+  const trimmed = value.trim();
+  return INNER_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Canonical request

@@ -1,5 +1,5 @@
 // The hot path in plain SQL: one statement loads a secret with its tags and labels, one loads a
-// version, and audit rows go in as one multi-row insert per batch. Prisma stays the way to change
+// version, and audit rows go in by the batch (on SQLite from a worker thread: audit-writer.ts). Prisma stays the way to change
 // data; what sits on every request (GetSecretValue at tens of thousands per second) skips its
 // per-query cost.
 //
@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { sqliteFilePath, type DatabaseConfig } from "../config";
+import { SqliteAuditWriter } from "./audit-writer";
 
 export interface SecretRecord {
   id: string;
@@ -264,15 +265,13 @@ function versionBytes(record: VersionRecord | undefined): number {
 }
 
 function sqliteReader(file: string): SqlStore {
-  // No busy wait: this connection must never block the event loop while a Prisma transaction in
-  // the same process holds the write lock (audit batches are retried instead; WAL reads never wait).
+  // No busy wait: this connection only reads (WAL reads never wait) and must never block the
+  // event loop. Audit rows are written by the worker's own connection, with synchronous=NORMAL:
+  // in WAL mode that skips the fsync at each batch's commit; a commit can then be lost only to a
+  // power failure or an OS crash, never to a crash of this process, and the file stays
+  // consistent — less than the up to 100 ms of rows the audit buffer already holds in memory.
   const db = new Database(file, { timeout: 0 });
   db.pragma("journal_mode = WAL");
-  // This connection writes nothing but audit batches. In WAL mode NORMAL skips the fsync at each
-  // batch's commit (which would stall the event loop); a commit can then be lost only to a power
-  // failure or an OS crash, never to a crash of this process, and the file stays consistent —
-  // less than the up to 100 ms of rows the audit buffer already holds in memory.
-  db.pragma("synchronous = NORMAL");
   const dataVersion = db.prepare("PRAGMA data_version").pluck();
   let seenVersion: unknown = undefined;
   const secrets = new GenerationCache(CACHED_RECORDS, CACHED_BYTES, secretBytes);
@@ -311,16 +310,14 @@ function sqliteReader(file: string): SqlStore {
     `SELECT ${versionColumns} FROM "SecretVersionStage" x JOIN "SecretVersion" v ON v."id" = x."versionPk"
       WHERE x."secretId" = ? AND x."stage" = ?`,
   );
-  const insertAudit = db.prepare(
+  const audit = new SqliteAuditWriter(
+    file,
     `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})`,
   );
-  const insertAuditBatch = db.transaction((rows: AuditRow[]) => {
-    for (const row of rows) insertAudit.run(...auditValues(row, sqliteTime(row.time)));
-  });
   const settingSql = db.prepare(`SELECT "value" FROM "Setting" WHERE "key" = ?`).pluck();
   return {
-    async insertAuditEvents(rows) {
-      insertAuditBatch(rows);
+    insertAuditEvents(rows) {
+      return audit.insert(rows.map((row) => auditValues(row, sqliteTime(row.time))));
     },
     async setting(key, scope) {
       checkFresh(scope);
@@ -347,6 +344,7 @@ function sqliteReader(file: string): SqlStore {
       return versions.set(key, found ? frozenVersion(version) : undefined);
     },
     async close() {
+      await audit.close();
       db.close();
     },
   };

@@ -12,6 +12,7 @@ import {
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "@/lib/crypto/sigv4";
 import { startApiServer, type RunningServer } from "@/lib/api/http-server";
@@ -43,6 +44,48 @@ describe("JSON protocol (Secrets Manager)", () => {
       "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
     );
     expect(statusOf(error)).toBe(400);
+  });
+
+  it("verifies a header sent twice as each of its values, as the SDKs sign it", async () => {
+    const url = new URL(h.endpoint);
+    const body = JSON.stringify({});
+    const signed = signRequest({
+      method: "POST",
+      path: "/",
+      headers: {
+        host: url.host,
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": "secretsmanager.ListSecrets",
+        "x-amz-meta-tag": ["one", "two"],
+      },
+      body,
+      region: "us-east-1",
+      service: "secretsmanager",
+      credentials: admin,
+    });
+    const send = (repeat: boolean) => {
+      const raw: string[] = [];
+      for (const [name, value] of Object.entries(signed.headers)) {
+        if (name.toLowerCase() === "x-amz-meta-tag") continue;
+        raw.push(name, String(value));
+      }
+      if (repeat) raw.push("X-Amz-Meta-Tag", "one", "X-Amz-Meta-Tag", "two");
+      else raw.push("X-Amz-Meta-Tag", "one, two");
+      return new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          { host: url.hostname, port: url.port, method: "POST", path: "/", headers: raw },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    };
+    expect(await send(true)).toBe(200);
+    // Joined by a proxy into one header, the values are no longer what was signed.
+    expect(await send(false)).toBe(400);
   });
 
   it("refuses an unknown key with UnrecognizedClientException", async () => {

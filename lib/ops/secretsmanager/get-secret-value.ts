@@ -10,7 +10,7 @@ import {
   resourceForMissing,
   secretAuthorization,
 } from "./secrets";
-import { open, valueFields } from "./secret-value";
+import { openShared, valueFields } from "./secret-value";
 import { SECRET_ID, VERSION_ID, VERSION_STAGE, optionalString, requiredString } from "./validate";
 
 export interface GetSecretValueInput {
@@ -65,7 +65,7 @@ export async function readSecretValue(
   });
   if (secret.deletedDate) throw markedForDeletion();
 
-  const value = version ? open(rt.kek, secret.arn, version) : undefined;
+  const value = version ? openShared(rt.kek, secret.arn, version) : undefined;
   if (!version || !value) {
     const what = [
       versionId ? `VersionId: ${versionId}` : undefined,

@@ -101,6 +101,30 @@ export function open(
     : { type: "string", value: plaintext.toString("utf8") };
 }
 
+// Opened values of the version records the SQLite reader keeps in memory (lib/db/sql-store.ts),
+// by record: a version's value never changes, and an entry lives exactly as long as its record is
+// cached (the reader drops records whenever the database changes). The plaintext is no more
+// exposed than the key-encryption key and data keys this process already holds; it spares every
+// read of a busy secret the cipher setup. Records read afresh (PostgreSQL) are never hits.
+const openedValues = new WeakMap<object, { kek: Buffer; arn: string; value: SecretValue }>();
+
+/** `open` for a version record that may be shared (frozen, from the read cache): memoised. */
+export function openShared(
+  kek: Buffer,
+  arn: string,
+  version: Parameters<typeof open>[2],
+): SecretValue | undefined {
+  const memo = openedValues.get(version);
+  if (memo && memo.kek === kek && memo.arn === arn) return copyOf(memo.value);
+  const value = open(kek, arn, version);
+  if (value && Object.isFrozen(version)) openedValues.set(version, { kek, arn, value });
+  return value && copyOf(value);
+}
+
+/** Callers get their own Buffer (a string is immutable). */
+const copyOf = (value: SecretValue): SecretValue =>
+  value.type === "binary" ? { type: "binary", value: Buffer.from(value.value) } : value;
+
 export function sameValue(a: SecretValue | undefined, b: SecretValue): boolean {
   if (!a || a.type !== b.type) return false;
   return a.type === "string"
