@@ -23,6 +23,24 @@ describe("isApiRequest", () => {
     expect(isApiRequest(req("GET", "/?Action=GetCallerIdentity&Version=2011-06-15"))).toBe(true);
   });
 
+  it("takes a browser SDK's CORS preflight on /, not other OPTIONS requests", () => {
+    const preflight = {
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "authorization,content-type,x-amz-date,x-amz-target",
+    };
+    expect(isApiRequest(req("OPTIONS", "/", preflight))).toBe(true);
+    expect(isApiRequest(req("OPTIONS", "/api/aws"))).toBe(true);
+    expect(isApiRequest(req("OPTIONS", "/"))).toBe(false);
+    expect(
+      isApiRequest(
+        req("OPTIONS", "/", {
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type",
+        }),
+      ),
+    ).toBe(false);
+  });
+
   it("leaves the console alone: pages, server actions, next-auth, other methods", () => {
     expect(isApiRequest(req("GET", "/"))).toBe(false);
     expect(isApiRequest(req("GET", "/?tab=secrets"))).toBe(false);

@@ -43,6 +43,7 @@ export function isApiRequest(req: Pick<IncomingMessage, "url" | "method" | "head
   const path = q < 0 ? url : url.slice(0, q);
   if (API_PATHS.has(path)) return true;
   if (path !== "/") return false;
+  if (req.method === "OPTIONS") return isSdkPreflight(req.headers);
   if (req.method === "POST") {
     if (req.headers["x-amz-target"] !== undefined) return true;
     const type = req.headers["content-type"];
@@ -55,7 +56,45 @@ export function isApiRequest(req: Pick<IncomingMessage, "url" | "method" | "head
   return req.method === "GET" && q >= 0 && /(?:^|&)Action=/.test(url.slice(q + 1));
 }
 
+// CORS, for the AWS SDK in a browser: requests carry their credentials (SigV4), never cookies,
+// so any origin may call, as AWS's own endpoints allow. STRONGBOX_CORS_ORIGINS narrows it to a
+// comma-separated list of origins, or `none` turns it off.
+const SDK_HEADERS = /(?:^|,)\s*(?:x-amz-[a-z-]+|authorization|amz-sdk-[a-z-]+)\s*(?:,|$)/i;
+const PREFLIGHT_HEADERS = [
+  "Access-Control-Allow-Methods",
+  "GET, POST, OPTIONS",
+  "Access-Control-Max-Age",
+  "86400",
+];
+const EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, Date";
+
+/** A browser asking whether it may send an SDK request (the console is never preflighted). */
+function isSdkPreflight(headers: IncomingMessage["headers"]): boolean {
+  const method = headers["access-control-request-method"];
+  const requested = headers["access-control-request-headers"];
+  return method !== undefined && typeof requested === "string" && SDK_HEADERS.test(requested);
+}
+
+export type CorsOrigins = "*" | ReadonlySet<string> | undefined;
+
+/** STRONGBOX_CORS_ORIGINS: unset or `*` any origin, `none` no CORS, else a list of origins. */
+export function parseCorsOrigins(value: string | undefined): CorsOrigins {
+  const text = value?.trim();
+  if (!text || text === "*") return "*";
+  if (text === "none") return undefined;
+  return new Set(text.split(",").map((origin) => origin.trim().replace(/\/+$/, "")));
+}
+
+/** The Access-Control-Allow-Origin to answer a request's Origin with, if any. */
+function allowedOrigin(origins: CorsOrigins, origin: string | undefined): string | undefined {
+  if (origin === undefined || origins === undefined) return undefined;
+  if (origins === "*") return "*";
+  return origins.has(origin) ? origin : undefined;
+}
+
 export interface ApiHandlerOptions {
+  /** Origins browsers may call the API from (default: STRONGBOX_CORS_ORIGINS). */
+  corsOrigins?: CorsOrigins;
   /** Proxies whose X-Forwarded-For/-Proto are believed (default: STRONGBOX_TRUST_PROXY). */
   trustProxy?: TrustProxy;
   authenticator?: Authenticator;
@@ -237,7 +276,26 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
     };
   }
 
+  const cors =
+    "corsOrigins" in options
+      ? options.corsOrigins
+      : parseCorsOrigins(process.env.STRONGBOX_CORS_ORIGINS);
+
+  const preflight = (req: IncomingMessage, res: ServerResponse) => {
+    const origin = allowedOrigin(cors, req.headers.origin);
+    const headers: (string | number)[] = ["Content-Length", 0];
+    if (origin) {
+      headers.push("Access-Control-Allow-Origin", origin, ...PREFLIGHT_HEADERS);
+      const requested = req.headers["access-control-request-headers"];
+      if (requested) headers.push("Access-Control-Allow-Headers", requested);
+      if (origin !== "*") headers.push("Vary", "Origin");
+    }
+    req.resume();
+    send(res, origin ? 200 : 403, headers, "");
+  };
+
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method === "OPTIONS") return preflight(req, res);
     const requestId = randomUUID();
     const protocol: SigV4Protocol = req.headers["x-amz-target"] !== undefined ? "json" : "query";
     let service: ServiceDefinition | undefined;
@@ -280,6 +338,12 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
       requestId,
     ];
     if (answer.errorType) headers.push("x-amzn-ErrorType", answer.errorType);
+    const origin = allowedOrigin(cors, req.headers.origin);
+    if (origin) {
+      headers.push("Access-Control-Allow-Origin", origin);
+      headers.push("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+      if (origin !== "*") headers.push("Vary", "Origin");
+    }
     send(res, answer.status, headers, answer.body);
   };
   return Object.assign(handler, { authenticator });
