@@ -4,8 +4,12 @@
 import * as React from "react";
 import Link from "next/link";
 import { Check } from "lucide-react";
+import { TagsEditor } from "@/components/secrets/tags-editor";
+import type { TagRow } from "@/components/secrets/tags-model";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Container, ContainerHeader } from "@/components/ui/container";
+import type { BatchFailure } from "./actions";
 
 export function Wizard({
   steps,
@@ -104,5 +108,55 @@ export function Wizard({
         </div>
       </form>
     </div>
+  );
+}
+
+/** A step's errors show once Next finds any, until the step passes. */
+export function useStepErrors() {
+  const [showErrors, setShowErrors] = React.useState(false);
+  /** True when none of the step's problems is set; shows them otherwise. */
+  const passes = (...problems: unknown[]) => {
+    const ok = !problems.some(Boolean);
+    setShowErrors(!ok);
+    return ok;
+  };
+  return { showErrors, passes };
+}
+
+/** "Tags - optional" on the last step of the create wizards. */
+export function WizardTags({
+  rows,
+  onChange,
+  showErrors,
+  description,
+}: {
+  rows: TagRow[];
+  onChange: (rows: TagRow[]) => void;
+  showErrors: boolean;
+  description?: string;
+}) {
+  return (
+    <Container
+      header={
+        <ContainerHeader
+          title={
+            <>
+              Tags{" "}
+              <span className="text-base font-normal italic text-muted-foreground">- optional</span>
+            </>
+          }
+          description={description}
+        />
+      }
+    >
+      <TagsEditor rows={rows} onChange={onChange} showErrors={showErrors} />
+    </Container>
+  );
+}
+
+/** What a create adds to the policies' attachment counts: one per policy IAM did not refuse. */
+export function attachedCounts(arns: string[], failed: BatchFailure[]): Record<string, number> {
+  return Object.fromEntries(
+    arns.filter((arn) => !failed.some((f) => f.item === arn)).map((arn) => [arn, 1]),
   );
 }

@@ -5,29 +5,19 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { Loaded } from "@/components/actions/result";
-import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Container, ContainerHeader, KeyValue } from "@/components/ui/container";
 import { CopyButton } from "@/components/ui/copy-button";
-import {
-  Dialog,
-  DialogBody,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { EmptyRow } from "../client-list";
 import { ConfirmDialog } from "../confirm-dialog";
-import { ErrorAlert } from "../error-alert";
+import { toggled } from "../entity-table";
 import { formatAge, formatDateTime, formatShortDateTime } from "../format";
+import { MembershipDialog } from "../membership-dialog";
 import { NamePicker, type PickItem } from "../name-picker";
 import { groupHref, userHref } from "../paths";
 import { PermissionsPanel, type PermissionHint } from "../permissions-panel";
@@ -170,8 +160,6 @@ function GroupUsers({
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [adding, setAdding] = React.useState(false);
   const [removing, setRemoving] = React.useState(false);
-  const [chosen, setChosen] = React.useState<string[]>([]);
-  const action = useAction();
   const names = [...selected].filter((n) => users.some((u) => u.UserName === n));
   return (
     <Container
@@ -216,12 +204,7 @@ function GroupUsers({
                 <Checkbox
                   aria-label={u.UserName}
                   checked={selected.has(u.UserName)}
-                  onCheckedChange={(on) => {
-                    const next = new Set(selected);
-                    if (on === true) next.add(u.UserName);
-                    else next.delete(u.UserName);
-                    setSelected(next);
-                  }}
+                  onCheckedChange={(on) => setSelected(toggled(selected, u.UserName, on === true))}
                 />
               </TD>
               <TD className="font-bold">
@@ -242,69 +225,26 @@ function GroupUsers({
           ) : null}
         </TBody>
       </Table>
-      <Dialog
+      <MembershipDialog
         open={adding}
-        onOpenChange={(o) => {
-          if (o) setChosen([]);
-          action.setError(undefined);
-          setAdding(o);
-        }}
-      >
-        <DialogContent size="lg">
-          <form
-            onSubmit={async (e) => {
-              e.preventDefault();
-              if (chosen.length === 0) return;
-              const result = await action.run(() => addUsersToGroupAction(group.GroupName, chosen));
-              if (!result.ok) return;
-              const failed = result.data.failed;
-              if (failed.length > 0) {
-                action.setError({
-                  code: failed[0].code,
-                  message: `${failed[0].item}: ${failed[0].message}`,
-                });
-                return;
-              }
-              toast.success(`${chosen.join(", ")} added to ${group.GroupName}.`);
-              setAdding(false);
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>Add users to {group.GroupName}</DialogTitle>
-              <DialogDescription>
-                The users get the group&apos;s permissions at once.
-              </DialogDescription>
-            </DialogHeader>
-            <DialogBody>
-              <NamePicker
-                title="Other users in this account"
-                noun="user"
-                items={allUsers}
-                selected={chosen}
-                onChange={setChosen}
-                taken={users.map((u) => u.UserName)}
-                takenLabel="in the group"
-              />
-              <ErrorAlert error={action.error} />
-            </DialogBody>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="link" className="mr-3">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button
-                type="submit"
-                variant="primary"
-                disabled={chosen.length === 0}
-                loading={action.pending}
-              >
-                Add users
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
+        onOpenChange={setAdding}
+        title={`Add users to ${group.GroupName}`}
+        description="The users get the group's permissions at once."
+        submitLabel="Add users"
+        onAdd={(names) => addUsersToGroupAction(group.GroupName, names)}
+        success={(names) => `${names.join(", ")} added to ${group.GroupName}.`}
+        picker={(selected, onChange) => (
+          <NamePicker
+            title="Other users in this account"
+            noun="user"
+            items={allUsers}
+            selected={selected}
+            onChange={onChange}
+            taken={users.map((u) => u.UserName)}
+            takenLabel="in the group"
+          />
+        )}
+      />
       <ConfirmDialog
         open={removing}
         onOpenChange={setRemoving}

@@ -27,6 +27,7 @@ const createInput = z.object({
   Description: z.string().optional(),
   AssumeRolePolicyDocument: policyDocument,
   PolicyArns: z.array(policyArn).max(20),
+  PermissionsBoundary: policyArn.optional(),
   Tags: tagList,
 });
 
@@ -40,6 +41,7 @@ export async function createRoleAction(
       RoleName: input.RoleName,
       Description: input.Description || undefined,
       AssumeRolePolicyDocument: input.AssumeRolePolicyDocument,
+      PermissionsBoundary: input.PermissionsBoundary,
       Tags: input.Tags.length > 0 ? input.Tags : undefined,
     });
     const failed: BatchFailure[] = [];

@@ -8,7 +8,6 @@ import { useAction } from "@/components/actions/use-action";
 import type { PolicyEditorPageContext } from "@/components/policy-editor/page-context";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import type { ValidatePolicyFinding } from "@/lib/iam/validate";
-import { TagsEditor } from "@/components/secrets/tags-editor";
 import { type TagRow, rowsToTags, tagRowErrors } from "@/components/secrets/tags-model";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Container, ContainerHeader, KeyValue } from "@/components/ui/container";
@@ -16,12 +15,13 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { RadioTiles } from "@/components/ui/radio-tiles";
 import { Select } from "@/components/ui/select";
+import { BoundaryChoice, useBoundaryChoice } from "../boundary/boundary-choice";
 import { ErrorAlert } from "../error-alert";
 import { policyNameFromArn, roleHref } from "../paths";
 import { PolicyDocumentView } from "../policy-document";
 import { PolicyPicker } from "../policy-picker";
-import { useAdjustAttachmentCounts } from "../use-policies";
-import { Wizard } from "../wizard";
+import { useAdjustAttachmentCounts, useInvalidatePolicies } from "../use-policies";
+import { Wizard, WizardTags, attachedCounts, useStepErrors } from "../wizard";
 import { createRoleAction } from "./actions";
 import { SERVICES, type TrustedEntityType, trustPolicyFor } from "./trust";
 
@@ -36,6 +36,7 @@ export function CreateRoleWizard({
 }) {
   const router = useRouter();
   const adjustCounts = useAdjustAttachmentCounts();
+  const invalidatePolicies = useInvalidatePolicies();
   const [step, setStep] = React.useState(0);
   const [type, setType] = React.useState<TrustedEntityType>("service");
   const [service, setService] = React.useState<string>(SERVICES[0].value);
@@ -43,10 +44,11 @@ export function CreateRoleWizard({
   const [otherAccount, setOtherAccount] = React.useState("");
   const [custom, setCustom] = React.useState(() => trustPolicyFor("service", SERVICES[0].value));
   const [policies, setPolicies] = React.useState<string[]>([]);
+  const boundary = useBoundaryChoice();
   const [name, setName] = React.useState("");
   const [description, setDescription] = React.useState("");
   const [tags, setTags] = React.useState<TagRow[]>([]);
-  const [showErrors, setShowErrors] = React.useState(false);
+  const { showErrors, passes } = useStepErrors();
   const [findings, setFindings] = React.useState<ValidatePolicyFinding[]>([]);
   const [acknowledged, setAcknowledged] = React.useState(false);
   const customErrors = findings.filter((f) => f.findingType === "ERROR").length;
@@ -71,6 +73,7 @@ export function CreateRoleWizard({
     : !NAME.test(name)
       ? "Use up to 64 letters, digits and +=,.@-_ characters."
       : undefined;
+  const boundaryToSet = boundary.arn;
   const serverNameError =
     action.error?.code === "EntityAlreadyExists" || action.error?.field === "RoleName"
       ? action.error.message
@@ -89,17 +92,9 @@ export function CreateRoleWizard({
       finishLabel="Create role"
       finishing={action.pending}
       onNext={async () => {
-        setShowErrors(true);
-        if (step === 0) {
-          if (accountError || customBlocked) return false;
-          setShowErrors(false);
-          return true;
-        }
-        if (step === 1) {
-          setShowErrors(false);
-          return true;
-        }
-        if (nameError || Object.keys(tagRowErrors(tags)).length > 0) return false;
+        if (step === 0) return passes(accountError, customBlocked);
+        if (step === 1) return passes(boundary.error);
+        if (!passes(nameError, Object.keys(tagRowErrors(tags)).length > 0)) return false;
         const result = await action.run(
           () =>
             createRoleAction({
@@ -107,6 +102,7 @@ export function CreateRoleWizard({
               Description: description || undefined,
               AssumeRolePolicyDocument: trust,
               PolicyArns: policies,
+              PermissionsBoundary: boundaryToSet,
               Tags: rowsToTags(tags),
             }),
           { refresh: false },
@@ -115,13 +111,8 @@ export function CreateRoleWizard({
           if (result.error.code === "MalformedPolicyDocument") setStep(0);
           return false;
         }
-        adjustCounts(
-          Object.fromEntries(
-            policies
-              .filter((arn) => !result.data.failed.some((f) => f.item === arn))
-              .map((arn) => [arn, 1]),
-          ),
-        );
+        adjustCounts(attachedCounts(policies, result.data.failed));
+        if (boundaryToSet) void invalidatePolicies();
         const failed = result.data.failed;
         if (failed.length > 0) {
           toast.warning(`Role ${name} created, but some policies were not attached.`, {
@@ -262,7 +253,10 @@ export function CreateRoleWizard({
           )}
         </>
       ) : step === 1 ? (
-        <PolicyPicker selected={policies} onChange={setPolicies} />
+        <>
+          <PolicyPicker selected={policies} onChange={setPolicies} />
+          <BoundaryChoice noun="role" choice={boundary} showErrors={showErrors} />
+        </>
       ) : (
         <>
           <Container header={<ContainerHeader title="Role details" />}>
@@ -314,23 +308,16 @@ export function CreateRoleWizard({
                 ))}
               </dl>
             )}
+            {boundaryToSet ? (
+              <dl className="mt-4 border-t pt-4">
+                <KeyValue label="Permissions boundary">
+                  <span className="font-bold">{policyNameFromArn(boundaryToSet)}</span>{" "}
+                  <span className="font-mono text-[13px] break-all">{boundaryToSet}</span>
+                </KeyValue>
+              </dl>
+            ) : null}
           </Container>
-          <Container
-            header={
-              <ContainerHeader
-                title={
-                  <>
-                    Tags{" "}
-                    <span className="text-base font-normal italic text-muted-foreground">
-                      - optional
-                    </span>
-                  </>
-                }
-              />
-            }
-          >
-            <TagsEditor rows={tags} onChange={setTags} showErrors={showErrors} />
-          </Container>
+          <WizardTags rows={tags} onChange={setTags} showErrors={showErrors} />
           {action.error && !serverNameError ? <ErrorAlert error={action.error} /> : null}
         </>
       )}

@@ -41,6 +41,7 @@ const createInput = z.object({
   PasswordResetRequired: z.boolean().optional(),
   Groups: z.array(entityName).max(10),
   PolicyArns: z.array(policyArn).max(20),
+  PermissionsBoundary: policyArn.optional(),
   Tags: tagList,
 });
 
@@ -62,6 +63,7 @@ export async function createUserAction(
     const input = parseInput(createInput, raw);
     const { User } = await createUser(caller, {
       UserName: input.UserName,
+      PermissionsBoundary: input.PermissionsBoundary,
       Tags: input.Tags.length > 0 ? input.Tags : undefined,
     });
     const failed: BatchFailure[] = [];

@@ -5,7 +5,6 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import type { Loaded } from "@/components/actions/result";
 import { useAction } from "@/components/actions/use-action";
-import { TagsEditor } from "@/components/secrets/tags-editor";
 import { type TagRow, rowsToTags, tagRowErrors } from "@/components/secrets/tags-model";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +16,7 @@ import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { RadioTiles } from "@/components/ui/radio-tiles";
 import type { BatchFailure } from "../actions";
+import { BoundaryChoice, useBoundaryChoice } from "../boundary/boundary-choice";
 import { ErrorAlert } from "../error-alert";
 import { GroupPicker } from "../group-picker";
 import { policyNameFromArn, userHref } from "../paths";
@@ -24,8 +24,8 @@ import { PolicyPicker } from "../policy-picker";
 import { SecretText } from "../secret-text";
 import type { GroupView } from "../types";
 import { signInPath, useOrigin } from "../use-origin";
-import { useAdjustAttachmentCounts } from "../use-policies";
-import { Wizard } from "../wizard";
+import { useAdjustAttachmentCounts, useInvalidatePolicies } from "../use-policies";
+import { Wizard, WizardTags, attachedCounts, useStepErrors } from "../wizard";
 import { createUserAction } from "./actions";
 import { ConsolePasswordFields, type PasswordMode } from "./console-access-fields";
 import { usePasswordPolicy } from "../account-settings/use-password-policy";
@@ -49,6 +49,7 @@ export function CreateUserWizard({
   accountId: string;
 }) {
   const adjustCounts = useAdjustAttachmentCounts();
+  const invalidatePolicies = useInvalidatePolicies();
   const [step, setStep] = React.useState(0);
   const [name, setName] = React.useState("");
   const [consoleAccess, setConsoleAccess] = React.useState(false);
@@ -59,8 +60,9 @@ export function CreateUserWizard({
   const [option, setOption] = React.useState<PermissionOption>("groups");
   const [chosenGroups, setChosenGroups] = React.useState<string[]>([]);
   const [policies, setPolicies] = React.useState<string[]>([]);
+  const boundary = useBoundaryChoice();
   const [tags, setTags] = React.useState<TagRow[]>([]);
-  const [showErrors, setShowErrors] = React.useState(false);
+  const { showErrors, passes } = useStepErrors();
   const [created, setCreated] = React.useState<Created>();
   const action = useAction();
 
@@ -82,6 +84,8 @@ export function CreateUserWizard({
 
   const groupsToAdd = option === "groups" ? chosenGroups : [];
   const policiesToAttach = option === "policies" ? policies : [];
+  const boundaryToSet = boundary.arn;
+  const permissionCount = groupsToAdd.length + policiesToAttach.length + (boundaryToSet ? 1 : 0);
 
   return (
     <Wizard
@@ -96,17 +100,9 @@ export function CreateUserWizard({
       finishLabel="Create user"
       finishing={action.pending}
       onNext={async () => {
-        setShowErrors(true);
-        if (step === 0) {
-          if (nameError || passwordError) return false;
-          setShowErrors(false);
-          return true;
-        }
-        if (step === 1) {
-          setShowErrors(false);
-          return true;
-        }
-        if (Object.keys(tagRowErrors(tags)).length > 0) return false;
+        if (step === 0) return passes(nameError, passwordError);
+        if (step === 1) return passes(boundary.error);
+        if (!passes(Object.keys(tagRowErrors(tags)).length > 0)) return false;
         const chosenPassword = consoleAccess
           ? mode === "custom"
             ? password
@@ -120,6 +116,7 @@ export function CreateUserWizard({
               PasswordResetRequired: chosenPassword ? resetRequired : undefined,
               Groups: groupsToAdd,
               PolicyArns: policiesToAttach,
+              PermissionsBoundary: boundaryToSet,
               Tags: rowsToTags(tags),
             }),
           { refresh: false },
@@ -130,13 +127,8 @@ export function CreateUserWizard({
           }
           return false;
         }
-        adjustCounts(
-          Object.fromEntries(
-            policiesToAttach
-              .filter((arn) => !result.data.failed.some((f) => f.item === arn))
-              .map((arn) => [arn, 1]),
-          ),
-        );
+        adjustCounts(attachedCounts(policiesToAttach, result.data.failed));
+        if (boundaryToSet) void invalidatePolicies();
         setCreated({
           userName: result.data.UserName,
           password: chosenPassword,
@@ -245,6 +237,7 @@ export function CreateUserWizard({
           ) : (
             <PolicyPicker selected={policies} onChange={setPolicies} />
           )}
+          <BoundaryChoice noun="user" choice={boundary} showErrors={showErrors} />
         </>
       ) : (
         <>
@@ -263,14 +256,9 @@ export function CreateUserWizard({
             </dl>
           </Container>
           <Container
-            header={
-              <ContainerHeader
-                title="Permissions summary"
-                counter={groupsToAdd.length + policiesToAttach.length}
-              />
-            }
+            header={<ContainerHeader title="Permissions summary" counter={permissionCount} />}
           >
-            {groupsToAdd.length + policiesToAttach.length === 0 ? (
+            {permissionCount === 0 ? (
               <p className="text-sm text-muted-foreground">
                 The user gets no permissions: you can add them later.
               </p>
@@ -288,26 +276,21 @@ export function CreateUserWizard({
                     <span className="text-muted-foreground">Permissions policy</span>
                   </li>
                 ))}
+                {boundaryToSet ? (
+                  <li>
+                    <span className="font-bold">{policyNameFromArn(boundaryToSet)}</span>{" "}
+                    <span className="text-muted-foreground">Permissions boundary</span>
+                  </li>
+                ) : null}
               </ul>
             )}
           </Container>
-          <Container
-            header={
-              <ContainerHeader
-                title={
-                  <>
-                    Tags{" "}
-                    <span className="text-base font-normal italic text-muted-foreground">
-                      - optional
-                    </span>
-                  </>
-                }
-                description="Tags travel with the user's sessions as aws:PrincipalTag, for policies to use."
-              />
-            }
-          >
-            <TagsEditor rows={tags} onChange={setTags} showErrors={showErrors} />
-          </Container>
+          <WizardTags
+            rows={tags}
+            onChange={setTags}
+            showErrors={showErrors}
+            description="Tags travel with the user's sessions as aws:PrincipalTag, for policies to use."
+          />
           {action.error && !serverNameError ? <ErrorAlert error={action.error} /> : null}
         </>
       )}

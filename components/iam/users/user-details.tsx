@@ -5,20 +5,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { Loaded } from "@/components/actions/result";
-import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { Container, ContainerHeader, KeyValue } from "@/components/ui/container";
 import { CopyButton } from "@/components/ui/copy-button";
-import {
-  Dialog,
-  DialogBody,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { StatusIndicator } from "@/components/ui/status";
@@ -29,6 +18,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { ErrorAlert } from "../error-alert";
 import { formatAge, formatDateTime, formatShortDateTime } from "../format";
 import { GroupPicker } from "../group-picker";
+import { MembershipDialog } from "../membership-dialog";
 import { BoundaryPanel, type BoundaryHint } from "../boundary/boundary-panel";
 import { PermissionsPanel, type PermissionHint } from "../permissions-panel";
 import { groupHref, userHref } from "../paths";
@@ -248,8 +238,6 @@ function UserGroups({
 }) {
   const [adding, setAdding] = React.useState(false);
   const [removing, setRemoving] = React.useState<string>();
-  const [chosen, setChosen] = React.useState<string[]>([]);
-  const action = useAction();
   const list = groups.ok ? groups.data : [];
   return (
     <Container
@@ -299,66 +287,23 @@ function UserGroups({
           ) : null}
         </TBody>
       </Table>
-      <Dialog
+      <MembershipDialog
         open={adding}
-        onOpenChange={(o) => {
-          if (o) setChosen([]);
-          action.setError(undefined);
-          setAdding(o);
-        }}
-      >
-        <DialogContent size="lg">
-          <form
-            onSubmit={async (e) => {
-              e.preventDefault();
-              if (chosen.length === 0) return;
-              const result = await action.run(() => addUserToGroupsAction(user.UserName, chosen));
-              if (!result.ok) return;
-              const failed = result.data.failed;
-              if (failed.length > 0) {
-                action.setError({
-                  code: failed[0].code,
-                  message: `${failed[0].item}: ${failed[0].message}`,
-                });
-                return;
-              }
-              toast.success(`${user.UserName} was added to ${chosen.join(", ")}.`);
-              setAdding(false);
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>Add {user.UserName} to groups</DialogTitle>
-              <DialogDescription>
-                The user gets the permissions of the groups you choose.
-              </DialogDescription>
-            </DialogHeader>
-            <DialogBody>
-              <GroupPicker
-                groups={allGroups}
-                selected={chosen}
-                onChange={setChosen}
-                member={list.map((g) => g.GroupName)}
-              />
-              <ErrorAlert error={action.error} />
-            </DialogBody>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="link" className="mr-3">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button
-                type="submit"
-                variant="primary"
-                disabled={chosen.length === 0}
-                loading={action.pending}
-              >
-                Add to groups
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
+        onOpenChange={setAdding}
+        title={`Add ${user.UserName} to groups`}
+        description="The user gets the permissions of the groups you choose."
+        submitLabel="Add to groups"
+        onAdd={(names) => addUserToGroupsAction(user.UserName, names)}
+        success={(names) => `${user.UserName} was added to ${names.join(", ")}.`}
+        picker={(selected, onChange) => (
+          <GroupPicker
+            groups={allGroups}
+            selected={selected}
+            onChange={onChange}
+            member={list.map((g) => g.GroupName)}
+          />
+        )}
+      />
       <ConfirmDialog
         open={!!removing}
         onOpenChange={(o) => !o && setRemoving(undefined)}
