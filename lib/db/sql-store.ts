@@ -10,6 +10,7 @@
 // a few microseconds; a write anywhere empties the whole cache, which is then refilled on demand.
 // PostgreSQL has no such cheap global counter: there every call reads the database.
 import { randomUUID } from "node:crypto";
+import { closeSync, openSync, readSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { sqliteFilePath, type DatabaseConfig } from "../config";
@@ -264,6 +265,57 @@ function versionBytes(record: VersionRecord | undefined): number {
   return 256 + (record.ciphertext?.length ?? 0) + (record.wrappedKey?.length ?? 0);
 }
 
+/**
+ * Whether any connection committed to a WAL-mode database, from the WAL-index header at the start
+ * of its `-shm` file (https://www.sqlite.org/walformat.html): every commit rewrites it (iChange
+ * counts transactions; mxFrame, salts and checksums move too), and every process maps the same
+ * file. Reading those 48 bytes costs one pread; `PRAGMA data_version` costs a read transaction,
+ * which waits while a writer (the audit worker, another process) updates the index. So the
+ * pragma runs only once the header moved. Where the header cannot be read, nothing is trusted.
+ */
+class CommitWatch {
+  private fd: number | undefined;
+  private readonly header = Buffer.alloc(48);
+  private readonly seen = Buffer.alloc(48);
+  private valid = false;
+
+  constructor(shmFile: string) {
+    try {
+      this.fd = openSync(shmFile, "r");
+    } catch {
+      this.fd = undefined;
+    }
+  }
+
+  /**
+   * True when nothing was committed since the previous call that returned false; false the first
+   * time and whenever the header changed (the caller then asks SQLite itself).
+   */
+  unchanged(): boolean {
+    if (this.fd === undefined) return false;
+    let read = 0;
+    try {
+      read = readSync(this.fd, this.header, 0, 48, 0);
+    } catch {
+      read = 0;
+    }
+    if (read !== 48) {
+      this.valid = false;
+      return false;
+    }
+    if (this.valid && this.header.equals(this.seen)) return true;
+    // Read before the caller's pragma: a commit after this read changes the header again.
+    this.header.copy(this.seen);
+    this.valid = true;
+    return false;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
 function sqliteReader(file: string): SqlStore {
   // No busy wait: this connection only reads (WAL reads never wait) and must never block the
   // event loop. Audit rows are written by the worker's own connection, with synchronous=NORMAL:
@@ -279,12 +331,14 @@ function sqliteReader(file: string): SqlStore {
   const settings = new GenerationCache<string | undefined>(1_000, 1024 * 1024, (value) =>
     value === undefined ? 16 : textBytes(value),
   );
+  const commits = new CommitWatch(`${file}-shm`);
   /** Empties the caches when another connection committed since the last check. */
   const checkFresh = (scope: ReadScope | undefined) => {
     if (scope) {
       if (scope.checked) return;
       scope.checked = true;
     }
+    if (commits.unchanged()) return;
     const current = dataVersion.get();
     if (current !== seenVersion) {
       seenVersion = current;
@@ -345,6 +399,7 @@ function sqliteReader(file: string): SqlStore {
     },
     async close() {
       await audit.close();
+      commits.close();
       db.close();
     },
   };
