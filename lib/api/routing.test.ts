@@ -17,6 +17,12 @@ describe("isApiRequest", () => {
     expect(isApiRequest(req("GET", "/api/aws?x=1"))).toBe(true);
   });
 
+  it("takes a JSON-protocol body on / even without X-Amz-Target (AWS then names no operation)", () => {
+    const json = { "content-type": "application/x-amz-json-1.1" };
+    expect(isApiRequest(req("POST", "/", json))).toBe(true);
+    expect(isApiRequest(req("POST", "/", { "content-type": "application/json" }))).toBe(false);
+  });
+
   it("takes query-protocol form posts on / and GETs naming an Action", () => {
     const form = { "content-type": "application/x-www-form-urlencoded; charset=utf-8" };
     expect(isApiRequest(req("POST", "/", form))).toBe(true);

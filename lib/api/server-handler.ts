@@ -46,6 +46,7 @@ export function isApiRequest(req: Pick<IncomingMessage, "url" | "method" | "head
   if (req.method === "OPTIONS") return isSdkPreflight(req.headers);
   if (req.method === "POST") {
     if (req.headers["x-amz-target"] !== undefined) return true;
+    if (isAmzJson(req.headers)) return true;
     const type = req.headers["content-type"];
     return (
       typeof type === "string" &&
@@ -90,6 +91,12 @@ function allowedOrigin(origins: CorsOrigins, origin: string | undefined): string
   if (origin === undefined || origins === undefined) return undefined;
   if (origins === "*") return "*";
   return origins.has(origin) ? origin : undefined;
+}
+
+/** A body in one of AWS's JSON protocols (the console never posts these). */
+function isAmzJson(headers: IncomingMessage["headers"]): boolean {
+  const type = headers["content-type"];
+  return typeof type === "string" && type.toLowerCase().startsWith("application/x-amz-json-");
 }
 
 export interface ApiHandlerOptions {
@@ -225,8 +232,8 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
     query: string,
     body: Buffer,
   ): Promise<Answer> {
-    const targetHeader = String(req.headers["x-amz-target"]);
-    const target = parseTarget(targetHeader);
+    const targetHeader = req.headers["x-amz-target"];
+    const target = targetHeader === undefined ? undefined : parseTarget(String(targetHeader));
     const service = target ? registry.byTarget.get(target.prefix) : undefined;
     const caller = await authenticator.authenticate(
       sigV4Request(req, path, query, body),
@@ -237,7 +244,16 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
       },
     );
     const operation = target && service?.operations.get(target.operation);
-    if (!target || !service || !operation) throw unknownOperation(targetHeader);
+    if (targetHeader === undefined) {
+      throw new AwsError(
+        "UnknownOperationException",
+        "The request names no operation (X-Amz-Target).",
+        {
+          status: 400,
+        },
+      );
+    }
+    if (!target || !service || !operation) throw unknownOperation(String(targetHeader));
     const input = decodeJsonInput(service.model, target.operation, body);
     const output = await operation(caller, input as never);
     return { status: 200, contentType: JSON_CONTENT_TYPE, body: encodeJsonOutput(output) };
@@ -297,7 +313,8 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method === "OPTIONS") return preflight(req, res);
     const requestId = randomUUID();
-    const protocol: SigV4Protocol = req.headers["x-amz-target"] !== undefined ? "json" : "query";
+    const protocol: SigV4Protocol =
+      req.headers["x-amz-target"] !== undefined || isAmzJson(req.headers) ? "json" : "query";
     let service: ServiceDefinition | undefined;
     let answer: Answer;
     try {

@@ -1,6 +1,6 @@
-// CORS for the AWS SDK in a browser: a preflight naming SDK headers is answered by the API (not
+// Requests at the edge of the API. CORS for the AWS SDK in a browser: a preflight naming SDK headers is answered by the API (not
 // the console), responses to a request with an Origin let the page read them and the headers the
-// SDK needs, and STRONGBOX_CORS_ORIGINS narrows who may call.
+// SDK needs, and STRONGBOX_CORS_ORIGINS narrows who may call. A JSON-protocol body that names no operation is the API's to refuse.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "@/lib/crypto/sigv4";
 import { startApiServer, type RunningServer } from "@/lib/api/http-server";
@@ -101,5 +101,40 @@ describe("CORS", () => {
     } finally {
       await server?.close();
     }
+  });
+});
+
+describe("a JSON-protocol request that names no operation", () => {
+  it("is answered by the API with UnknownOperationException, not by the console", async () => {
+    const url = new URL(h.endpoint);
+    const body = "{}";
+    const signed = signRequest({
+      method: "POST",
+      path: "/",
+      headers: { host: url.host, "content-type": "application/x-amz-json-1.1" },
+      body,
+      region: "us-east-1",
+      service: "secretsmanager",
+      credentials: admin,
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(signed.headers)) {
+      if (name.toLowerCase() !== "host") headers.set(name, String(value));
+    }
+    const res = await fetch(h.endpoint, { method: "POST", headers, body });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
+    const answer = (await res.json()) as { __type: string };
+    expect(answer.__type).toBe("UnknownOperationException");
+
+    const unsigned = await fetch(h.endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-amz-json-1.1" },
+      body,
+    });
+    expect(unsigned.status).toBe(400);
+    expect(((await unsigned.json()) as { __type: string }).__type).toBe(
+      "MissingAuthenticationTokenException",
+    );
   });
 });
