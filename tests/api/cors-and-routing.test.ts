@@ -1,6 +1,7 @@
-// Requests at the edge of the API. CORS for the AWS SDK in a browser: a preflight naming SDK headers is answered by the API (not
-// the console), responses to a request with an Origin let the page read them and the headers the
-// SDK needs, and STRONGBOX_CORS_ORIGINS narrows who may call. A JSON-protocol body that names no operation is the API's to refuse.
+// Requests at the edge of the API. CORS for the AWS SDK in a browser: a preflight naming SDK
+// headers is answered by the API (not the console), responses to a request with an Origin let the
+// page read them and the headers the SDK needs, and STRONGBOX_CORS_ORIGINS narrows who may call.
+// A JSON-protocol body that names no operation is the API's to refuse.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "@/lib/crypto/sigv4";
 import { startApiServer, type RunningServer } from "@/lib/api/http-server";
