@@ -55,16 +55,106 @@ describe("decodeJsonInput", () => {
     expect(input.SecretBinary).toEqual(Buffer.from([0]));
   });
 
-  it("reads an empty body as no input", () => {
-    expect(decodeJsonInput(sm, "ListSecrets", Buffer.alloc(0))).toEqual({});
-  });
-
-  it("refuses bodies that are not a JSON object, and invalid base64", () => {
-    serializationError(() => decodeJsonInput(sm, "ListSecrets", Buffer.from("{")));
-    serializationError(() => decodeJsonInput(sm, "ListSecrets", Buffer.from("[1]")));
-    serializationError(() => decodeJsonInput(sm, "ListSecrets", Buffer.from("null")));
+  it("refuses bodies that are not one JSON object, and invalid base64", () => {
+    for (const text of ["", "{", "null", '"x"', "1", '{"MaxResults": 1,}']) {
+      serializationError(() => decodeJsonInput(sm, "ListSecrets", Buffer.from(text)));
+    }
+    // A list is named as AWS names it.
+    expect(
+      serializationError(() => decodeJsonInput(sm, "ListSecrets", Buffer.from("[1]"))).message,
+    ).toBe("Start of list found where not expected");
     serializationError(() => decodeJsonInput(sm, "CreateSecret", body({ SecretBinary: "***" })));
     serializationError(() => decodeJsonInput(sm, "CreateSecret", body({ SecretBinary: 12 })));
+  });
+
+  it("refuses members of the wrong JSON type in AWS's words, whatever else is wrong", () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ["GetSecretValue", { SecretId: 5 }, "NUMBER_VALUE can not be converted to a String"],
+      ["GetSecretValue", { SecretId: true }, "TRUE_VALUE can not be converted to a String"],
+      ["GetSecretValue", { SecretId: false }, "FALSE_VALUE can not be converted to a String"],
+      ["GetSecretValue", { SecretId: ["x"] }, "Start of list found where not expected"],
+      [
+        "GetSecretValue",
+        { SecretId: { a: 1 } },
+        "Start of structure or map found where not expected.",
+      ],
+      ["ListSecrets", { MaxResults: "1" }, "STRING_VALUE can not be converted to an Integer"],
+      ["ListSecrets", { MaxResults: true }, "TRUE_VALUE can not be converted to an Integer"],
+      ["ListSecrets", { MaxResults: [1] }, "Start of list found where not expected"],
+      [
+        "ListSecrets",
+        { IncludePlannedDeletion: "yes" },
+        "STRING_VALUE can not be converted to a Boolean",
+      ],
+      [
+        "ListSecrets",
+        { IncludePlannedDeletion: 1 },
+        "NUMBER_VALUE can not be converted to a Boolean",
+      ],
+      [
+        "DeleteSecret",
+        { SecretId: "s", RecoveryWindowInDays: "7" },
+        "STRING_VALUE can not be converted to a Long",
+      ],
+      [
+        "GetRandomPassword",
+        { PasswordLength: "32" },
+        "STRING_VALUE can not be converted to a Long",
+      ],
+      ["CreateSecret", { Name: "n", Tags: "x" }, "Expected list or null"],
+      ["CreateSecret", { Name: "n", Tags: { Key: "a" } }, "Expected list or null"],
+      [
+        "CreateSecret",
+        { Name: "n", Tags: [{ Key: 1, Value: "v" }] },
+        "NUMBER_VALUE can not be converted to a String",
+      ],
+      ["CreateSecret", { Name: "n", Tags: ["x"] }, "Expected null"],
+      ["CreateSecret", { Name: "n", Tags: [["x"]] }, "Start of list found where not expected"],
+      ["ListSecrets", { Filters: [{ Key: "name", Values: "x" }] }, "Expected list or null"],
+      [
+        "ListSecrets",
+        { Filters: [{ Key: "name", Values: [2] }] },
+        "NUMBER_VALUE can not be converted to a String",
+      ],
+      [
+        "RotateSecret",
+        { SecretId: "s", RotationRules: { AutomaticallyAfterDays: "30" } },
+        "STRING_VALUE can not be converted to a Long",
+      ],
+      ["RotateSecret", { SecretId: "s", RotationRules: "x" }, "Expected null"],
+      // The wrong type is refused before a missing required member is noticed.
+      ["GetSecretValue", { VersionId: 1 }, "NUMBER_VALUE can not be converted to a String"],
+    ];
+    for (const [operation, input, message] of cases) {
+      const error = serializationError(() => decodeJsonInput(sm, operation, body(input)));
+      expect([operation, input, error.message]).toEqual([operation, input, message]);
+    }
+  });
+
+  it("reads a null member as an absent one and passes members it does not model", () => {
+    const input = decodeJsonInput(
+      sm,
+      "ListSecrets",
+      body({
+        MaxResults: null,
+        NextToken: null,
+        Filters: [{ Key: "name", Values: ["a"] }],
+        Foo: 1,
+      }),
+    );
+    expect(input).toEqual({ Filters: [{ Key: "name", Values: ["a"] }], Foo: 1 });
+    expect("MaxResults" in input).toBe(false);
+  });
+
+  it("does not let a member named after Object.prototype pass unchecked or reach a prototype", () => {
+    const input = decodeJsonInput(
+      sm,
+      "GetSecretValue",
+      Buffer.from('{"SecretId":"s","__proto__":{"polluted":1},"toString":5}'),
+    );
+    expect(input.SecretId).toBe("s");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
   });
 });
 

@@ -262,7 +262,8 @@ describe("encodeQueryResponse", () => {
     );
     expect(xml).toContain("<MaxSessionDuration>3600</MaxSessionDuration>");
     expect(xml).toContain("<Tags></Tags>");
-    expect(xml).toContain("<CreateDate>2026-01-02T03:04:05.123Z</CreateDate>");
+    // AWS writes whole seconds: the stored milliseconds are not on the wire.
+    expect(xml).toContain("<CreateDate>2026-01-02T03:04:05Z</CreateDate>");
     const truncated = encodeQueryResponse(
       iam,
       "ListUsers",
@@ -368,8 +369,28 @@ describe("query errors", () => {
 });
 
 describe("isoTimestamp", () => {
-  it("drops zero milliseconds only", () => {
+  it("writes UTC to the second, as IAM and STS do, dropping any fraction", () => {
     expect(isoTimestamp(new Date("2026-01-02T03:04:05Z"))).toBe("2026-01-02T03:04:05Z");
-    expect(isoTimestamp(new Date("2026-01-02T03:04:05.5Z"))).toBe("2026-01-02T03:04:05.500Z");
+    expect(isoTimestamp(new Date("2026-01-02T03:04:05.5Z"))).toBe("2026-01-02T03:04:05Z");
+    expect(isoTimestamp(new Date("2026-01-02T03:04:05.999Z"))).toBe("2026-01-02T03:04:05Z");
+    expect(isoTimestamp(new Date("1999-12-31T23:59:59.001Z"))).toBe("1999-12-31T23:59:59Z");
+  });
+
+  it("writes epoch-second numbers of a timestamp member the same way", () => {
+    const xml = encodeQueryResponse(
+      sts,
+      "GetSessionToken",
+      {
+        Credentials: {
+          AccessKeyId: "ASIAEXAMPLE",
+          SecretAccessKey: "s",
+          SessionToken: "t",
+          Expiration: 1_767_323_045.25,
+        },
+      },
+      "id",
+      "https://sts.amazonaws.com/doc/2011-06-15/",
+    );
+    expect(xml).toContain("<Expiration>2026-01-02T03:04:05Z</Expiration>");
   });
 });

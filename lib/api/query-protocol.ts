@@ -2,7 +2,7 @@
 // 2010-05-08&UserName=alice&Tags.member.1.Key=team&Tags.member.1.Value=payments`), answers are
 // XML (`<CreateUserResponse><CreateUserResult>...</CreateUserResult><ResponseMetadata>`). Both
 // directions are driven by the operation's shapes (lib/api/model.ts): lists are `Name.member.N`,
-// maps `Name.entry.N.key`/`.value`, timestamps ISO 8601, booleans `true`/`false`, blobs base64.
+// maps `Name.entry.N.key`/`.value`, timestamps ISO 8601 to the second, booleans `true`/`false`, blobs base64.
 import { AwsError } from "../errors";
 import { uriEncode } from "../crypto/sigv4";
 import { isPrimitive, shapeOf, type MemberRef, type ServiceModel } from "./model";
@@ -171,9 +171,16 @@ export function decodeQueryInput(
 // ---------------------------------------------------------------------------------------------
 // Responses
 
-/** ISO 8601 as AWS writes it: whole seconds without ".000". */
+/**
+ * ISO 8601 as IAM and STS write it: to the second, in UTC (`2024-01-02T03:04:05Z`), whatever
+ * fraction of a second the stored time has.
+ */
 export function isoTimestamp(date: Date): string {
-  return date.toISOString().replace(".000Z", "Z");
+  const text = date.toISOString();
+  // toISOString always ends in `.sssZ` (years 0 to 9999).
+  return text.endsWith("Z") && text.charAt(text.length - 5) === "."
+    ? `${text.slice(0, -5)}Z`
+    : text;
 }
 
 function scalarText(shape: string | undefined, value: unknown, ref?: MemberRef): string {

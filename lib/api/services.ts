@@ -2,10 +2,12 @@
 // service's lib/ops module that carries an `action` in the service's prefix
 // (defineOperation sets it): `secretsmanager:RotateSecret` is served as soon as
 // lib/ops/secretsmanager exports it, with no table to edit here.
+import { AwsError } from "../errors";
 import * as iamOps from "../ops/iam";
 import type { Caller } from "../ops/caller";
 import * as secretsmanagerOps from "../ops/secretsmanager";
 import * as stsOps from "../ops/sts";
+import { usesSessionToken } from "../ops/sts";
 import { loadModel, type ServiceModel } from "./model";
 
 export type ApiOperation = ((caller: Caller, input: never) => Promise<unknown>) & {
@@ -50,12 +52,34 @@ export interface ServiceRegistry {
 function service(
   definition: Omit<ServiceDefinition, "model" | "operations">,
   module: Record<string, unknown>,
+  refuse?: (caller: Caller) => AwsError | undefined,
 ): ServiceDefinition {
-  return {
-    ...definition,
-    model: loadModel(definition.name),
-    operations: operationsOf(module, definition.name),
-  };
+  const operations = operationsOf(module, definition.name);
+  if (refuse) {
+    for (const [name, operation] of operations) {
+      const guarded = (caller: Caller, input: never) => {
+        const refusal = refuse(caller);
+        return refusal ? Promise.reject(refusal) : operation(caller, input);
+      };
+      operations.set(name, Object.assign(guarded, { action: operation.action }));
+    }
+  }
+  return { ...definition, model: loadModel(definition.name), operations };
+}
+
+/**
+ * AWS: credentials from GetSessionToken "cannot call any IAM API operations unless MFA
+ * authentication information is included in the request", and IAM answers such a request as it
+ * answers an unknown key (IAM's own words, without a full stop). Strongbox has no MFA devices, so
+ * IAM's API refuses every such session.
+ */
+export function refuseSessionTokenForIam(caller: Caller): AwsError | undefined {
+  if (!usesSessionToken(caller.principal)) return undefined;
+  return new AwsError(
+    "InvalidClientTokenId",
+    "The security token included in the request is invalid",
+    { status: 403 },
+  );
 }
 
 let registry: ServiceRegistry | undefined;
@@ -75,6 +99,7 @@ export function services(): ServiceRegistry {
         xmlns: "https://iam.amazonaws.com/doc/2010-05-08/",
       },
       iamOps,
+      refuseSessionTokenForIam,
     ),
     service(
       {

@@ -10,7 +10,10 @@ export interface Principal {
   /** AWS's unique id (AIDA..., AROA...:session, or the account id for root). */
   id: string;
   tags?: Record<string, string>;
-  /** An assumed-role session made with session policies (AssumeRole's Policy / PolicyArns). */
+  /**
+   * Signed with temporary credentials: a role session made with session policies (AssumeRole's
+   * Policy / PolicyArns), or an IAM user / the root user signing with GetSessionToken's.
+   */
   session?: SessionPolicies;
 }
 

@@ -1,14 +1,28 @@
-// STS with the AWS SDK's STS client: who am I, and temporary credentials for a role, honouring
-// the trust policy, the caller's sts:AssumeRole permission, durations and expiry.
-import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+// STS with the AWS SDK's STS client: who am I, temporary credentials for a role (honouring the
+// trust policy, the caller's sts:AssumeRole permission, durations and expiry) and for an IAM user
+// (GetSessionToken, with what AWS refuses such credentials), and whose an access key is.
+import {
+  CreateRoleCommand,
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  ListUsersCommand,
+  PutRolePolicyCommand,
+} from "@aws-sdk/client-iam";
 import {
   CreateSecretCommand,
   GetSecretValueCommand,
   ListSecretsCommand,
 } from "@aws-sdk/client-secrets-manager";
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import {
+  AssumeRoleCommand,
+  GetAccessKeyInfoCommand,
+  GetCallerIdentityCommand,
+  GetSessionTokenCommand,
+  STSClient,
+} from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { purgeExpiredSessions } from "@/lib/ops/sts";
+import { getSessionToken, purgeExpiredSessions } from "@/lib/ops/sts";
 import {
   ADMIN_POLICY,
   rejection,
@@ -404,5 +418,284 @@ describe("AssumeRole", () => {
     );
     expect(tags.name).toBe("ValidationError");
     expect(tags.message).toBe("Strongbox does not support Tags in AssumeRole yet.");
+  });
+});
+
+async function sessionToken(client: STSClient, duration?: number): Promise<Credentials> {
+  const out = await client.send(new GetSessionTokenCommand({ DurationSeconds: duration }));
+  return {
+    accessKeyId: out.Credentials!.AccessKeyId!,
+    secretAccessKey: out.Credentials!.SecretAccessKey!,
+    sessionToken: out.Credentials!.SessionToken!,
+  };
+}
+
+const status = (error: Record<string, unknown>) =>
+  (error.$metadata as { httpStatusCode: number }).httpStatusCode;
+
+const readSecret = (resource: string) => ({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: resource }],
+});
+
+describe("GetSessionToken", () => {
+  it("issues temporary credentials that act as the IAM user itself", async () => {
+    const user = await h.user("gst-reader", readSecret(secretArn));
+    const out = await h.sts(user).send(new GetSessionTokenCommand({}));
+    const credentials = out.Credentials!;
+    expect(credentials.AccessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
+    expect(credentials.SecretAccessKey).toMatch(/^[A-Za-z0-9+/]{40}$/);
+    expect(credentials.SessionToken!.length).toBeGreaterThan(100);
+    // Twelve hours by default, to the second.
+    expect(credentials.Expiration!.getUTCMilliseconds()).toBe(0);
+    const expiresIn = credentials.Expiration!.getTime() - Date.now();
+    expect(expiresIn).toBeGreaterThan(43_200_000 - 60_000);
+    expect(expiresIn).toBeLessThanOrEqual(43_200_000);
+    const row = await h.rt.db.stsSession.findUniqueOrThrow({
+      where: { id: credentials.AccessKeyId! },
+    });
+    expect(row).toMatchObject({ principalType: "User", roleId: null, sessionName: null });
+    expect(row.expiration.getTime()).toBe(credentials.Expiration!.getTime());
+    // Audited in the user's name, like every operation that changes something.
+    const audited = await h.rt.db.auditEvent.findMany({
+      where: { action: "sts:GetSessionToken", principalArn: user.arn },
+    });
+    expect(audited.map((a) => a.decision)).toEqual(["allowed"]);
+
+    const session: Credentials = {
+      accessKeyId: credentials.AccessKeyId!,
+      secretAccessKey: credentials.SecretAccessKey!,
+      sessionToken: credentials.SessionToken!,
+    };
+    // The same identity as the long-term key's: the user's ARN and unique id.
+    const withKey = await h.sts(user).send(new GetCallerIdentityCommand({}));
+    const withSession = await h.sts(session).send(new GetCallerIdentityCommand({}));
+    expect(withSession).toMatchObject({
+      Account: ACCOUNT,
+      Arn: user.arn,
+      UserId: withKey.UserId,
+    });
+    expect(withSession.UserId).toMatch(/^AIDA/);
+
+    // The user's permissions, refused in the user's name.
+    const sm = h.secretsManager(session);
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: secretArn }))).SecretString).toBe(
+      "for-the-role",
+    );
+    const denied = await rejection(sm.send(new ListSecretsCommand({})));
+    expect(denied.name).toBe("AccessDeniedException");
+    expect(denied.message).toBe(
+      `User: ${user.arn} is not authorized to perform: secretsmanager:ListSecrets on resource: * because no identity-based policy allows the secretsmanager:ListSecrets action`,
+    );
+
+    // A change to the user's policies is in force for the session too.
+    await h.iam(admin).send(
+      new DeleteUserPolicyCommand({
+        UserName: user.userName,
+        PolicyName: `${user.userName}-policy`,
+      }),
+    );
+    const revoked = await rejection(sm.send(new GetSecretValueCommand({ SecretId: secretArn })));
+    expect(revoked.name).toBe("AccessDeniedException");
+  });
+
+  it("needs no permission, and no policy can stop it (AWS: policies do not control authentication)", async () => {
+    const nobody = await h.user("gst-nobody");
+    expect((await sessionToken(h.sts(nobody))).accessKeyId).toMatch(/^ASIA/);
+    const denied = await h.user("gst-denied", {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Deny", Action: "sts:*", Resource: "*" }],
+    });
+    const session = await sessionToken(h.sts(denied));
+    expect((await h.sts(session).send(new GetCallerIdentityCommand({}))).Arn).toBe(denied.arn);
+  });
+
+  it("cannot call IAM's API, nor any STS operation but AssumeRole and GetCallerIdentity", async () => {
+    const session = await sessionToken(h.sts(admin));
+    // IAM answers as AWS's does without MFA: the token is not recognised.
+    const iam = await rejection(h.iam(session).send(new ListUsersCommand({})));
+    expect(iam.name).toBe("InvalidClientTokenId");
+    expect(status(iam)).toBe(403);
+    expect(iam.message).toBe("The security token included in the request is invalid");
+    // With the long-term key the same call works.
+    expect((await h.iam(admin).send(new ListUsersCommand({}))).Users!.length).toBeGreaterThan(0);
+
+    const again = await rejection(h.sts(session).send(new GetSessionTokenCommand({})));
+    expect(again.name).toBe("AccessDenied");
+    expect(status(again)).toBe(403);
+    expect(again.message).toBe("Cannot call GetSessionToken with session credentials");
+    const info = await rejection(
+      h.sts(session).send(new GetAccessKeyInfoCommand({ AccessKeyId: admin.accessKeyId })),
+    );
+    expect(info.name).toBe("AccessDenied");
+    expect(info.message).toBe("Cannot call GetAccessKeyInfo with session credentials");
+
+    // AssumeRole works, as the user (not as a chained role session: two hours are allowed).
+    const role = await assume(h.sts(session), "Reader", "from-session-token", 7200);
+    expect((await h.sts(role).send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      `arn:aws:sts::${ACCOUNT}:assumed-role/Reader/from-session-token`,
+    );
+    // A role session may not ask for a session token either.
+    const fromRole = await rejection(h.sts(role).send(new GetSessionTokenCommand({})));
+    expect(fromRole.name).toBe("AccessDenied");
+    expect(fromRole.message).toBe("Cannot call GetSessionToken with session credentials");
+  });
+
+  it("holds DurationSeconds to 900..129600 in STS's words", async () => {
+    const sts = h.sts(await h.user("gst-duration"));
+    const cases: [number, string][] = [
+      [899, "Member must have value greater than or equal to 900"],
+      [129_601, "Member must have value less than or equal to 129600"],
+    ];
+    for (const [duration, rule] of cases) {
+      const error = await rejection(
+        sts.send(new GetSessionTokenCommand({ DurationSeconds: duration })),
+      );
+      expect(error.name).toBe("ValidationError");
+      expect(status(error)).toBe(400);
+      expect(error.message).toBe(
+        `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: ${rule}`,
+      );
+    }
+    for (const duration of [900, 129_600]) {
+      const out = await sts.send(new GetSessionTokenCommand({ DurationSeconds: duration }));
+      const row = await h.rt.db.stsSession.findUniqueOrThrow({
+        where: { id: out.Credentials!.AccessKeyId! },
+      });
+      expect(row.expiration.getTime()).toBe(out.Credentials!.Expiration!.getTime());
+      const expiresIn = out.Credentials!.Expiration!.getTime() - Date.now();
+      expect(expiresIn).toBeGreaterThan((duration - 60) * 1000);
+      expect(expiresIn).toBeLessThanOrEqual(duration * 1000);
+    }
+  });
+
+  it("refuses MFA information in AWS's words: Strongbox users have no MFA device", async () => {
+    const user = await h.user("gst-mfa");
+    const sts = h.sts(user);
+    const error = await rejection(
+      sts.send(
+        new GetSessionTokenCommand({
+          SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/gst-mfa`,
+          TokenCode: "123456",
+        }),
+      ),
+    );
+    expect(error.name).toBe("AccessDenied");
+    expect(status(error)).toBe(403);
+    expect(error.message).toBe(
+      "MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.",
+    );
+    const badCode = await rejection(
+      sts.send(
+        new GetSessionTokenCommand({
+          SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/gst-mfa`,
+          TokenCode: "12345",
+        }),
+      ),
+    );
+    expect(badCode.name).toBe("ValidationError");
+    expect(badCode.message).toBe(
+      "1 validation error detected: Value '12345' at 'tokenCode' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    );
+  });
+
+  it("expires, and goes with its user", async () => {
+    const user = await h.user("gst-expiry");
+    const session = await sessionToken(h.sts(user));
+    await h.rt.db.stsSession.update({
+      where: { id: session.accessKeyId },
+      data: { expiration: new Date(Date.now() - 1000) },
+    });
+    const expired = await rejection(h.sts(session).send(new GetCallerIdentityCommand({})));
+    expect(expired.name).toBe("ExpiredToken");
+
+    const doomed = await h.user("gst-doomed");
+    const doomedSession = await sessionToken(h.sts(doomed));
+    const iam = h.iam(admin);
+    await iam.send(
+      new DeleteAccessKeyCommand({ UserName: doomed.userName, AccessKeyId: doomed.accessKeyId }),
+    );
+    // Deleting the key that asked does not end the session (as in AWS); deleting the user does.
+    expect((await h.sts(doomedSession).send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      doomed.arn,
+    );
+    await iam.send(new DeleteUserCommand({ UserName: doomed.userName }));
+    const gone = await rejection(h.sts(doomedSession).send(new GetCallerIdentityCommand({})));
+    expect(gone.name).toBe("InvalidClientTokenId");
+  });
+
+  it("gives the root user at most an hour, acting as the root user", async () => {
+    const out = await getSessionToken(h.rt.root, { DurationSeconds: 7200 });
+    const row = await h.rt.db.stsSession.findUniqueOrThrow({
+      where: { id: out.Credentials.AccessKeyId },
+    });
+    expect(row).toMatchObject({ principalType: "Root", userId: null, roleId: null });
+    const expiresIn = out.Credentials.Expiration.getTime() - Date.now();
+    expect(expiresIn).toBeLessThanOrEqual(3_600_000);
+    expect(expiresIn).toBeGreaterThan(3_540_000);
+    const session: Credentials = {
+      accessKeyId: out.Credentials.AccessKeyId,
+      secretAccessKey: out.Credentials.SecretAccessKey,
+      sessionToken: out.Credentials.SessionToken,
+    };
+    const identity = await h.sts(session).send(new GetCallerIdentityCommand({}));
+    expect(identity).toMatchObject({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root` });
+    expect(
+      (await h.secretsManager(session).send(new ListSecretsCommand({}))).SecretList,
+    ).toBeDefined();
+    const iam = await rejection(h.iam(session).send(new ListUsersCommand({})));
+    expect(iam.name).toBe("InvalidClientTokenId");
+  });
+});
+
+describe("GetAccessKeyInfo", () => {
+  const allowInfo = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "sts:GetAccessKeyInfo", Resource: "*" }],
+  };
+
+  it("names the account of any key Strongbox issued: a user's, a session's", async () => {
+    const user = await h.user("gaki-user", allowInfo);
+    const sts = h.sts(user);
+    const other = await h.user("gaki-other");
+    expect(
+      (await sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: other.accessKeyId }))).Account,
+    ).toBe(ACCOUNT);
+    const session = await sessionToken(h.sts(other));
+    expect(
+      (await sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: session.accessKeyId }))).Account,
+    ).toBe(ACCOUNT);
+    // A role session is held to its policies like anyone (only GetSessionToken's credentials are
+    // refused outright): the Reader role may not ask.
+    const role = h.sts(await assume(h.sts(admin), "Reader", "gaki"));
+    const denied = await rejection(
+      role.send(new GetAccessKeyInfoCommand({ AccessKeyId: other.accessKeyId })),
+    );
+    expect(denied.message).toBe(
+      `User: arn:aws:sts::${ACCOUNT}:assumed-role/Reader/gaki is not authorized to perform: sts:GetAccessKeyInfo on resource: * because no identity-based policy allows the sts:GetAccessKeyInfo action`,
+    );
+  });
+
+  it("refuses keys it never issued, malformed ids, and callers without sts:GetAccessKeyInfo", async () => {
+    const user = await h.user("gaki-checks", allowInfo);
+    const sts = h.sts(user);
+    const unknown = await rejection(
+      sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: "AKIAIOSFODNN7EXAMPLE" })),
+    );
+    expect(unknown.name).toBe("InvalidParameterValue");
+    expect(unknown.message).toBe("The access key AKIAIOSFODNN7EXAMPLE does not exist.");
+    const short = await rejection(sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: "AKIA1" })));
+    expect(short.name).toBe("ValidationError");
+    expect(short.message).toBe(
+      "1 validation error detected: Value 'AKIA1' at 'accessKeyId' failed to satisfy constraint: Member must have length greater than or equal to 16",
+    );
+    const nobody = await h.user("gaki-nobody");
+    const denied = await rejection(
+      h.sts(nobody).send(new GetAccessKeyInfoCommand({ AccessKeyId: user.accessKeyId })),
+    );
+    expect(denied.name).toBe("AccessDenied");
+    expect(denied.message).toBe(
+      `User: ${nobody.arn} is not authorized to perform: sts:GetAccessKeyInfo on resource: * because no identity-based policy allows the sts:GetAccessKeyInfo action`,
+    );
   });
 });

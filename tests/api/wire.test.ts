@@ -140,6 +140,73 @@ describe("JSON 1.1 answers", () => {
   });
 });
 
+describe("JSON members of the wrong type", () => {
+  it("answer SerializationException (400) in AWS's words, before anything else is checked", async () => {
+    const cases: [string, string, string][] = [
+      ["GetSecretValue", '{"SecretId":5}', "NUMBER_VALUE can not be converted to a String"],
+      ["GetSecretValue", '{"SecretId":["wire/string"]}', "Start of list found where not expected"],
+      ["ListSecrets", '{"MaxResults":"10"}', "STRING_VALUE can not be converted to an Integer"],
+      ["CreateSecret", '{"Name":"wire/typed","Tags":"x"}', "Expected list or null"],
+      // The secret does not exist and VersionStage is fine: the type is refused first.
+      [
+        "GetSecretValue",
+        '{"SecretId":"wire/none","VersionId":true}',
+        "TRUE_VALUE can not be converted to a String",
+      ],
+    ];
+    for (const [operation, body, message] of cases) {
+      const res = await call({ target: `secretsmanager.${operation}`, body });
+      expect([operation, body, res.status, res.headers.get("x-amzn-errortype")]).toEqual([
+        operation,
+        body,
+        400,
+        "SerializationException",
+      ]);
+      expect(await res.json()).toEqual({ __type: "SerializationException", Message: message });
+    }
+    // Nothing was created by the refused CreateSecret.
+    const described = await call({
+      target: "secretsmanager.DescribeSecret",
+      body: '{"SecretId":"wire/typed"}',
+    });
+    expect(((await described.json()) as { __type: string }).__type).toBe(
+      "ResourceNotFoundException",
+    );
+  });
+
+  it("read null as absent, and refuse an empty body and a JSON list as AWS does", async () => {
+    const nulls = await call({
+      target: "secretsmanager.GetSecretValue",
+      body: '{"SecretId":"wire/string","VersionId":null,"VersionStage":null}',
+    });
+    expect(nulls.status).toBe(200);
+    expect(((await nulls.json()) as { SecretString: string }).SecretString).toBe("hello");
+    const empty = await call({ target: "secretsmanager.ListSecrets", body: "" });
+    expect([empty.status, ((await empty.json()) as { __type: string }).__type]).toEqual([
+      400,
+      "SerializationException",
+    ]);
+    const list = await call({ target: "secretsmanager.ListSecrets", body: "[]" });
+    expect(await list.json()).toEqual({
+      __type: "SerializationException",
+      Message: "Start of list found where not expected",
+    });
+  });
+});
+
+describe("query-protocol timestamps", () => {
+  it("are written to the second, as IAM writes them", async () => {
+    const res = await call({
+      service: "iam",
+      contentType: "application/x-www-form-urlencoded",
+      body: `Action=GetUser&Version=2010-05-08&UserName=${admin.userName}`,
+    });
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toMatch(/<CreateDate>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/CreateDate>/);
+  });
+});
+
 describe("routes", () => {
   it("answers on /api/aws and /api/aws/ without redirecting", async () => {
     for (const path of ["/api/aws", "/api/aws/"]) {

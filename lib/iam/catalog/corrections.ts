@@ -12,7 +12,10 @@ export const STRONGBOX_SUPPORT: Record<string, StrongboxSupport> = {
     level: "partial",
     note: "Users, groups, roles, policies, access keys and login profiles are implemented.",
   },
-  sts: { level: "partial", note: "GetCallerIdentity and AssumeRole are implemented." },
+  sts: {
+    level: "partial",
+    note: "GetCallerIdentity, AssumeRole, GetSessionToken and GetAccessKeyInfo are implemented.",
+  },
   lambda: {
     level: "partial",
     note: "Rotation functions only: functions are created from Strongbox's rotation templates.",
@@ -32,6 +35,9 @@ export interface ActionCorrection {
 
 /** Individual corrections, keyed by lower-cased `service:action`. */
 export const ACTION_CORRECTIONS: Record<string, ActionCorrection> = {
+  "sts:getsessiontoken": {
+    note: "AWS authorizes GetSessionToken by no policy: including it in a policy (Allow or Deny) has no effect.",
+  },
   "sts:decodeauthorizationmessage": {
     accessLevel: "Read",
     note: "Listed by AWS as Write, but it only decodes a message: Strongbox lists it as Read.",

@@ -9,6 +9,7 @@ import { isMalformedPolicyError, parsePolicy } from "../../iam";
 import { decide } from "../authorize";
 import { newId } from "../iam/common";
 import { defineOperation, type OpContext } from "../operation";
+import { NOT_NULL, constraint, validation } from "./common";
 import {
   assumedRolePrincipal,
   newSecretAccessKey,
@@ -50,18 +51,6 @@ const DEFAULT_DURATION = 3600;
 /** AWS limits a session that a role session asked for (role chaining) to one hour. */
 const CHAINED_MAX_DURATION = 3600;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-
-const validation = (message: string) => new AwsError("ValidationError", message, { status: 400 });
-
-function constraint(value: unknown, field: string, rule: string) {
-  // AWS quotes the value, or writes null for a member that was not sent.
-  const shown = value === undefined || value === null ? "null" : `'${String(value)}'`;
-  return validation(
-    `1 validation error detected: Value ${shown} at '${field}' failed to satisfy constraint: ${rule}`,
-  );
-}
-
-const NOT_NULL = "Member must not be null";
 
 /** AWS's quotas: an inline session policy's plaintext, and how many managed ones. */
 const MAX_POLICY_LENGTH = 2048;

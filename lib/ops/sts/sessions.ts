@@ -1,10 +1,13 @@
-// Temporary credentials from sts:AssumeRole: an ASIA... access key id, a secret access key kept
-// sealed under the key-encryption key (SigV4 verification needs it back), and a session token
-// of which only a SHA-256 hash is stored. The AWS API resolves a session key here; the caller
-// of a session is the role's session principal, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION.
+// Temporary credentials from sts:AssumeRole and sts:GetSessionToken: an ASIA... access key id, a
+// secret access key kept sealed under the key-encryption key (SigV4 verification needs it back),
+// and a session token of which only a SHA-256 hash is stored. The AWS API resolves a session key
+// here. The caller of a role session is the role's session principal,
+// arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION; the caller of a GetSessionToken session is the
+// IAM user (or root user) itself, marked with the session so that what AWS refuses to such
+// credentials (IAM's API, most of STS) can be refused.
 import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 import { openValue, sealValue } from "../../crypto/envelope";
-import type { Principal } from "../caller";
+import { rootPrincipal, type Principal } from "../caller";
 import { tagsOf } from "../iam/common";
 import { getRuntime, type Runtime } from "../runtime";
 
@@ -64,32 +67,31 @@ export interface ResolvedSession {
   tokenHash: string;
 }
 
-/** The session behind an ASIA... key, or undefined when there is none (or its role is gone). */
-export async function resolveSessionKey(
-  accessKeyId: string,
-  rt?: Runtime,
-): Promise<ResolvedSession | undefined> {
-  if (!/^ASIA[A-Z0-9]{16}$/.test(accessKeyId)) return undefined;
-  const runtime = rt ?? (await getRuntime());
-  const session = await runtime.db.stsSession.findUnique({ where: { id: accessKeyId } });
-  if (!session) return undefined;
-  const role = await runtime.db.iamRole.findUnique({
+/** The kinds of session StsSession.principalType names. */
+export type SessionPrincipalType = "AssumedRole" | "User" | "Root";
+
+/** What of a StsSession row says whose session it is. */
+interface SessionRow {
+  id: string;
+  principalType: string;
+  roleId: string | null;
+  userId: string | null;
+  sessionName: string | null;
+  sessionPolicy: string | null;
+  sessionPolicyArns: string | null;
+}
+
+async function rolePrincipal(rt: Runtime, session: SessionRow): Promise<Principal | undefined> {
+  if (session.roleId === null || session.sessionName === null) return undefined;
+  const role = await rt.db.iamRole.findUnique({
     where: { id: session.roleId },
     select: { id: true, name: true, arn: true },
   });
   // A deleted role takes its sessions with it.
   if (!role) return undefined;
-  const tags = await tagsOf(runtime.db, role.arn);
-  const secret = openValue(
-    runtime.kek,
-    {
-      ciphertext: Buffer.from(session.secretSealed),
-      wrappedKey: Buffer.from(session.secretWrapped),
-    },
-    aad(session.id),
-  );
+  const tags = await tagsOf(rt.db, role.arn);
   const principal = assumedRolePrincipal(
-    runtime.accountId,
+    rt.accountId,
     role,
     session.sessionName,
     Object.fromEntries(tags.map((t) => [t.Key, t.Value])),
@@ -103,6 +105,63 @@ export async function resolveSessionKey(
         : {}),
     };
   }
+  return principal;
+}
+
+/** GetSessionToken's caller: the IAM user itself, with the user's ARN, id and tags. */
+async function userPrincipal(rt: Runtime, session: SessionRow): Promise<Principal | undefined> {
+  if (session.userId === null) return undefined;
+  const user = await rt.db.iamUser.findUnique({
+    where: { id: session.userId },
+    select: { id: true, name: true, arn: true },
+  });
+  // A deleted user takes its sessions with it.
+  if (!user) return undefined;
+  const tags = await tagsOf(rt.db, user.arn);
+  return {
+    type: "User",
+    arn: user.arn,
+    accountId: rt.accountId,
+    name: user.name,
+    id: user.id,
+    tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])),
+    session: { id: session.id },
+  };
+}
+
+function sessionPrincipal(rt: Runtime, session: SessionRow): Promise<Principal | undefined> {
+  switch (session.principalType as SessionPrincipalType) {
+    case "AssumedRole":
+      return rolePrincipal(rt, session);
+    case "User":
+      return userPrincipal(rt, session);
+    case "Root":
+      return Promise.resolve({ ...rootPrincipal(rt.accountId), session: { id: session.id } });
+    default:
+      // A kind this code does not know acts as nobody (fails closed).
+      return Promise.resolve(undefined);
+  }
+}
+
+/** The session behind an ASIA... key, or undefined when there is none (or its principal is gone). */
+export async function resolveSessionKey(
+  accessKeyId: string,
+  rt?: Runtime,
+): Promise<ResolvedSession | undefined> {
+  if (!/^ASIA[A-Z0-9]{16}$/.test(accessKeyId)) return undefined;
+  const runtime = rt ?? (await getRuntime());
+  const session = await runtime.db.stsSession.findUnique({ where: { id: accessKeyId } });
+  if (!session) return undefined;
+  const principal = await sessionPrincipal(runtime, session);
+  if (!principal) return undefined;
+  const secret = openValue(
+    runtime.kek,
+    {
+      ciphertext: Buffer.from(session.secretSealed),
+      wrappedKey: Buffer.from(session.secretWrapped),
+    },
+    aad(session.id),
+  );
   return {
     accessKeyId,
     secretAccessKey: secret.toString("utf8"),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { rootPrincipal, type Principal } from "../caller";
 import { packedPolicySize, trustAsResourcePolicy } from "./assume-role";
+import { constraint, usesSessionCredentials, usesSessionToken } from "./common";
 import {
   assumedRoleArn,
   assumedRolePrincipal,
@@ -125,5 +127,50 @@ describe("packedPolicySize", () => {
     expect(text.length).toBeLessThanOrEqual(2048);
     expect(text.length).toBeGreaterThan(1800);
     expect(packedPolicySize(text, [])).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("which callers hold temporary credentials", () => {
+  const user: Principal = {
+    type: "User",
+    arn: "arn:aws:iam::111122223333:user/alice",
+    accountId: "111122223333",
+    name: "alice",
+    id: "AIDAEXAMPLE",
+  };
+  const role = assumedRolePrincipal("111122223333", { id: "AROAEXAMPLE", name: "Reader" }, "s1");
+
+  it("tells a long-term key's caller from GetSessionToken's and from a role session", () => {
+    const sessionUser = { ...user, session: { id: "ASIAEXAMPLE" } };
+    const sessionRoot = { ...rootPrincipal("111122223333"), session: { id: "ASIAEXAMPLE" } };
+    expect(
+      [user, sessionUser, sessionRoot, role, rootPrincipal("111122223333")].map((p) => [
+        usesSessionCredentials(p),
+        usesSessionToken(p),
+      ]),
+    ).toEqual([
+      [false, false],
+      [true, true],
+      [true, true],
+      [true, false],
+      [false, false],
+    ]);
+    // A role session with session policies is still a role session, not GetSessionToken's.
+    expect(usesSessionToken({ ...role, session: { id: "ASIAEXAMPLE", policy: "{}" } })).toBe(false);
+  });
+});
+
+describe("constraint", () => {
+  it("words a validation error as STS does, null for a member not sent", () => {
+    expect(constraint(undefined, "accessKeyId", "Member must not be null").message).toBe(
+      "1 validation error detected: Value null at 'accessKeyId' failed to satisfy constraint: Member must not be null",
+    );
+    const error = constraint(
+      899,
+      "durationSeconds",
+      "Member must have value greater than or equal to 900",
+    );
+    expect([error.code, error.status]).toEqual(["ValidationError", 400]);
+    expect(error.message).toContain("Value '899' at 'durationSeconds'");
   });
 });
