@@ -2,6 +2,7 @@
 // the credentials provider in options.ts calls authenticate() and nothing else.
 import { signInIamUser, signInRootUser, type SignInResult } from "@/lib/ops/account";
 import type { Principal } from "@/lib/ops/caller";
+import { HARD_EXPIRED_MESSAGE } from "@/lib/ops/iam/password-rules";
 
 export type SignInCredentials =
   | { kind: "root"; email: string; password: string }
@@ -16,7 +17,10 @@ export interface SignInContext {
   userAgent?: string;
 }
 
-/** Who signed in, and whether an administrator requires a new password before anything else. */
+/**
+ * Who signed in, and whether a new password is required before anything else: an administrator
+ * asked for one, or the password is older than the account policy's MaxPasswordAge.
+ */
 export interface SignedIn {
   principal: Principal;
   passwordResetRequired: boolean;
@@ -42,12 +46,18 @@ const methods: { [K in SignInCredentials["kind"]]: Authenticator<K> } = {
     signInIamUser({ account, userName, password, ...context }),
 };
 
-function outcome(result: SignInResult): SignedIn | undefined {
+/**
+ * What the sign-in form makes of a result. A wrong account, user name, email or password all read
+ * the same; a lockout says when to try again, and a password proved right but expired under the
+ * account policy's HardExpiry says that only an administrator can reset it (an expired password
+ * without HardExpiry signs in with passwordResetRequired, the administrator's "reset required").
+ */
+export function signInOutcome(result: SignInResult): SignedIn | undefined {
   if (result.ok) {
     return { principal: result.principal, passwordResetRequired: result.passwordResetRequired };
   }
-  // A wrong account, user name, email or password all read the same; only a lockout says more.
   if (result.reason === "locked") throw new SignInError(lockedOutMessage(result.retryAfterSeconds));
+  if (result.reason === "expired") throw new SignInError(HARD_EXPIRED_MESSAGE);
   return undefined;
 }
 
@@ -79,8 +89,8 @@ export async function authenticate(
 ): Promise<SignedIn | undefined> {
   switch (credentials.kind) {
     case "root":
-      return outcome(await methods.root(credentials, context));
+      return signInOutcome(await methods.root(credentials, context));
     case "iam":
-      return outcome(await methods.iam(credentials, context));
+      return signInOutcome(await methods.iam(credentials, context));
   }
 }

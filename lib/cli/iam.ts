@@ -20,12 +20,30 @@ const TYPES: Record<string, ParamType> = {
   "policy-input-list": "strings",
   "permissions-boundary-policy-input-list": "strings",
   "context-entries": "structures",
+  // GetAccountAuthorizationDetails: --filter User Role ...
+  filter: "strings",
+  // UpdateAccountPasswordPolicy.
+  "minimum-password-length": "integer",
+  "max-password-age": "integer",
+  "password-reuse-prevention": "integer",
+  "require-symbols": "boolean",
+  "require-numbers": "boolean",
+  "require-uppercase-characters": "boolean",
+  "require-lowercase-characters": "boolean",
+  "allow-users-to-change-password": "boolean",
+  "hard-expiry": "boolean",
 };
 
-/** Accepts any `--flag` of the operation: typed where IAM's shapes say so, strings otherwise. */
+/**
+ * Accepts any `--flag` of the operation: typed where IAM's shapes say so, strings otherwise.
+ * `--no-<flag>` of a boolean is left to the parser, which reads it as false.
+ */
 function params(): Record<string, ParamSpec> {
   return new Proxy({} as Record<string, ParamSpec>, {
-    get: (_, flag: string) => ({ name: memberName(flag), type: TYPES[flag] ?? "string" }),
+    get: (_, flag: string) =>
+      flag.startsWith("no-") && TYPES[flag.slice(3)] === "boolean"
+        ? undefined
+        : { name: memberName(flag), type: TYPES[flag] ?? "string" },
   });
 }
 

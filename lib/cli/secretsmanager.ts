@@ -177,4 +177,20 @@ export const secretsmanagerCommands: Record<string, CliCommand> = {
     op: sm.validateResourcePolicy as AnyOp,
     params: params({ ...secretId, "resource-policy": "string" }),
   },
+  "replicate-secret-to-regions": {
+    op: sm.replicateSecretToRegions as AnyOp,
+    params: params({
+      ...secretId,
+      "add-replica-regions": "structures",
+      "force-overwrite-replica-secret": "boolean",
+    }),
+  },
+  "remove-regions-from-replication": {
+    op: sm.removeRegionsFromReplication as AnyOp,
+    params: params({ ...secretId, "remove-replica-regions": "strings" }),
+  },
+  "stop-replication-to-replica": {
+    op: sm.stopReplicationToReplica as AnyOp,
+    params: params(secretId),
+  },
 };

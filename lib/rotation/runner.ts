@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { isAwsError } from "../errors";
 import type { Runtime } from "../ops/runtime";
 import { openSigningSecret, type FunctionRow } from "../ops/lambda/functions";
-import { attachStages } from "../ops/secretsmanager/stages";
+import { registerPendingVersion } from "../ops/secretsmanager/pending-version";
 import { releaseLease, renewLease } from "./lease";
 import { executionRoleCaller, secretsManagerAs } from "./role";
 import { scheduleOf, type RotationWindow } from "./schedule";
@@ -230,25 +230,12 @@ export async function runRotation(
     },
   });
 
-  let token: string;
-  if (pending) {
-    token = pending.version.versionId;
-  } else {
-    // Registered before the function runs: the version exists, without a value, as AWSPENDING.
-    token = randomUUID();
-    if (!current) {
-      await releaseLease(rt, secretId, options.holder, undefined);
-      log(`rotation of ${secret.arn}: the secret has no AWSCURRENT version to rotate`);
-      return "Skipped";
-    }
-    await rt.db.$transaction(async (tx) => {
-      const version = await tx.secretVersion.create({
-        data: { secretId, versionId: token, createdDate: now },
-        select: { id: true },
-      });
-      await attachStages(tx, secretId, version.id, ["AWSPENDING"]);
-    });
+  if (!pending && !current) {
+    await releaseLease(rt, secretId, options.holder, undefined);
+    log(`rotation of ${secret.arn}: the secret has no AWSCURRENT version to rotate`);
+    return "Skipped";
   }
+  const token = pending ? pending.version.versionId : randomUUID();
 
   const trigger =
     abandoned.count > 0
@@ -280,6 +267,12 @@ export async function runRotation(
 
   let failure: unknown;
   try {
+    if (!pending) {
+      // Registered before the function runs: the version exists, without a value, as
+      // AWSPENDING. The version quota may refuse it (LimitExceededException): a failed attempt,
+      // retried with backoff like any other, by when older versions may have made room.
+      await rt.db.$transaction((tx) => registerPendingVersion(tx, secretId, token, now));
+    }
     const row = await rt.db.lambdaFunction.findUnique({ where: { arn: secret.rotationLambdaArn } });
     if (!row || !isTemplateId(row.template)) {
       throw new RotationStepError(

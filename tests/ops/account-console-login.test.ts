@@ -1,11 +1,20 @@
 // Every console sign-in attempt is an audit event in CloudTrail's manner: eventSource
 // signin.amazonaws.com, eventName ConsoleLogin, responseElements Success or Failure, the
-// principal who tried, where from, and "Failed authentication" when it failed.
+// principal who tried, where from, and "Failed authentication" when it failed. A password
+// expired under the account policy's HardExpiry is a failure too ("Password expired").
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { authenticate, SignInError } from "@/lib/auth/sign-in";
 import { initRootUser, signInIamUser, THROTTLE } from "@/lib/ops/account";
+import { PASSWORD_EXPIRED } from "@/lib/ops/account/sign-in";
 import { lookupEvents, type AuditEvent } from "@/lib/ops/audit/lookup-events";
-import { createLoginProfile, createUser } from "@/lib/ops/iam";
+import {
+  createLoginProfile,
+  createUser,
+  deleteAccountPasswordPolicy,
+  updateAccountPasswordPolicy,
+  updateLoginProfile,
+} from "@/lib/ops/iam";
+import { HARD_EXPIRED_MESSAGE } from "@/lib/ops/iam/password-rules";
 import { createTestRuntime, providers, type TestRuntime } from "../helpers/runtime";
 
 const ACCOUNT = "111122223333";
@@ -194,6 +203,112 @@ describe.each(list)("ConsoleLogin events on %s", (provider) => {
         password: "Bob-Passw0rd!",
       });
       expect(signedIn?.passwordResetRequired).toBe(true);
+    });
+  });
+
+  describe("MaxPasswordAge at sign-in", () => {
+    const DAY = 86_400_000;
+    /** Runs `fn` with the runtime's clock `days` days ahead. */
+    async function later<T>(days: number, fn: () => Promise<T>): Promise<T> {
+      const real = t.now;
+      const at = Date.now() + days * DAY;
+      t.now = () => new Date(at);
+      try {
+        return await fn();
+      } finally {
+        t.now = real;
+      }
+    }
+    const lastUsed = async (name: string) =>
+      (
+        await t.db.iamUser.findUniqueOrThrow({
+          where: { name },
+          select: { passwordLastUsed: true },
+        })
+      ).passwordLastUsed;
+    const carol = { kind: "iam" as const, account: ACCOUNT, userName: "carol" };
+
+    beforeAll(async () => {
+      await createUser(t.root, { UserName: "carol" });
+      await createLoginProfile(t.root, { UserName: "carol", Password: "Carol-Passw0rd" });
+    });
+    afterAll(async () => {
+      await deleteAccountPasswordPolicy(t.root, {}).catch(() => undefined);
+    });
+
+    it("refuses an expired password under HardExpiry as a failed ConsoleLogin", async () => {
+      await updateAccountPasswordPolicy(t.root, { MaxPasswordAge: 30, HardExpiry: true });
+      const before = await lastUsed("carol");
+      const result = await later(31, () =>
+        signInIamUser({
+          account: ACCOUNT,
+          userName: "carol",
+          password: "Carol-Passw0rd",
+          sourceIp: "198.51.100.20",
+          userAgent: UA,
+        }),
+      );
+      expect(result).toEqual({ ok: false, reason: "expired" });
+      // The console says why, in the sign-in form's words.
+      const refused = await later(31, () =>
+        authenticate({ ...carol, password: "Carol-Passw0rd" }, { sourceIp: "198.51.100.20" }),
+      ).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(SignInError);
+      expect((refused as Error).message).toBe(HARD_EXPIRED_MESSAGE);
+      // A wrong password is still just a wrong password.
+      expect(
+        await later(31, () => signInIamUser({ ...carol, password: "Wrong-Passw0rd" })),
+      ).toEqual({ ok: false, reason: "invalid" });
+
+      const [expired, again, wrong] = await consoleLogins();
+      expect(expired).toMatchObject({
+        PrincipalArn: `arn:aws:iam::${ACCOUNT}:user/carol`,
+        Decision: "denied",
+        ErrorMessage: PASSWORD_EXPIRED,
+        SourceIp: "198.51.100.20",
+      });
+      expect(expired.trail).toMatchObject({
+        userIdentity: { type: "IAMUser", userName: "carol" },
+        responseElements: { ConsoleLogin: "Failure" },
+        errorMessage: PASSWORD_EXPIRED,
+      });
+      expect(again.trail).toMatchObject({ responseElements: { ConsoleLogin: "Failure" } });
+      expect(wrong.trail).toMatchObject({ errorMessage: "Failed authentication" });
+      // The password was not used to sign in, and a right password is no failed guess.
+      expect(await lastUsed("carol")).toEqual(before);
+      const throttle = await t.db.signInThrottle.findUnique({ where: { key: "user:carol" } });
+      expect(throttle?.failures ?? 0).toBe(1);
+
+      // An administrator's reset starts a new MaxPasswordAge.
+      await later(31, () =>
+        updateLoginProfile(t.root, { UserName: "carol", Password: "Carol-Passw0rd-2" }),
+      );
+      const signedIn = await later(32, () =>
+        signInIamUser({ ...carol, password: "Carol-Passw0rd-2" }),
+      );
+      expect(signedIn).toMatchObject({ ok: true, passwordResetRequired: false });
+      expect(await lastUsed("carol")).not.toEqual(before);
+    });
+
+    it("signs an expired password in to be replaced when HardExpiry is off", async () => {
+      await updateAccountPasswordPolicy(t.root, { MaxPasswordAge: 30 });
+      await createUser(t.root, { UserName: "dave" });
+      await createLoginProfile(t.root, { UserName: "dave", Password: "Dave-Passw0rd" });
+      const dave = { account: ACCOUNT, userName: "dave", password: "Dave-Passw0rd" };
+      expect(await later(29, () => signInIamUser(dave))).toMatchObject({
+        ok: true,
+        passwordResetRequired: false,
+      });
+      expect(await later(31, () => signInIamUser(dave))).toMatchObject({
+        ok: true,
+        passwordResetRequired: true,
+      });
+      const events = await consoleLogins();
+      expect(events.map((e) => e.trail.responseElements)).toEqual([
+        { ConsoleLogin: "Success" },
+        { ConsoleLogin: "Success" },
+      ]);
+      expect(await lastUsed("dave")).not.toBeNull();
     });
   });
 });

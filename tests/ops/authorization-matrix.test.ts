@@ -462,6 +462,86 @@ const cases: Case[] = [
     resource: "*",
     setup: async () => ({}),
   },
+  {
+    name: "UpdateGroup",
+    op: iam.updateGroup as AnyOp,
+    actions: ["iam:UpdateGroup"],
+    resource: "group",
+    setup: async (_t, r, id) => ({ ...(await group(r, id)), NewPath: "/" }),
+  },
+  {
+    name: "UpdateRoleDescription",
+    op: iam.updateRoleDescription as AnyOp,
+    actions: ["iam:UpdateRoleDescription"],
+    resource: "role",
+    setup: async (_t, r, id) => ({ ...(await role(r, id)), Description: "described" }),
+  },
+  {
+    name: "CreateAccountAlias",
+    op: iam.createAccountAlias as AnyOp,
+    actions: ["iam:CreateAccountAlias"],
+    resource: "*",
+    setup: async (_t, _r, id) => ({ AccountAlias: `matrix-${id}` }),
+  },
+  {
+    name: "CreateInstanceProfile",
+    op: iam.createInstanceProfile as AnyOp,
+    actions: ["iam:CreateInstanceProfile"],
+    resource: "instance-profile",
+    setup: async (_t, _r, id) => ({ InstanceProfileName: `i-${id}` }),
+  },
+  {
+    name: "GetInstanceProfile",
+    op: iam.getInstanceProfile as AnyOp,
+    actions: ["iam:GetInstanceProfile"],
+    resource: "instance-profile",
+    setup: async (_t, r, id) => {
+      await iam.createInstanceProfile(r, { InstanceProfileName: `i-${id}` });
+      return { InstanceProfileName: `i-${id}` };
+    },
+  },
+  {
+    name: "AddRoleToInstanceProfile",
+    op: iam.addRoleToInstanceProfile as AnyOp,
+    // IAM asks for iam:PassRole on the role as well.
+    actions: ["iam:AddRoleToInstanceProfile", "iam:PassRole"],
+    resource: "*",
+    setup: async (_t, r, id) => {
+      await iam.createInstanceProfile(r, { InstanceProfileName: `i-${id}` });
+      return { InstanceProfileName: `i-${id}`, ...(await role(r, id)) };
+    },
+  },
+  {
+    name: "GetContextKeysForCustomPolicy",
+    op: iam.getContextKeysForCustomPolicy as AnyOp,
+    actions: ["iam:GetContextKeysForCustomPolicy"],
+    resource: "*",
+    setup: async () => ({ PolicyInputList: [DOC] }),
+  },
+  {
+    name: "GetContextKeysForPrincipalPolicy",
+    op: iam.getContextKeysForPrincipalPolicy as AnyOp,
+    actions: ["iam:GetContextKeysForPrincipalPolicy"],
+    resource: "user",
+    setup: async (_t, r, id) => {
+      await user(r, id);
+      return { PolicySourceArn: iamArn("user", `u-${id}`) };
+    },
+  },
+  {
+    name: "GetAccountAuthorizationDetails",
+    op: iam.getAccountAuthorizationDetails as AnyOp,
+    actions: ["iam:GetAccountAuthorizationDetails"],
+    resource: "*",
+    setup: async () => ({}),
+  },
+  {
+    name: "GenerateCredentialReport",
+    op: iam.generateCredentialReport as AnyOp,
+    actions: ["iam:GenerateCredentialReport"],
+    resource: "*",
+    setup: async () => ({}),
+  },
 ];
 
 /** Everything an operation could change, as one comparable value (the audit log aside). */
@@ -491,6 +571,9 @@ async function snapshot(t: TestRuntime): Promise<string> {
       select: { id: true, status: true, userId: true },
     }),
     db.iamTag.findMany({ orderBy: [{ resourceArn: "asc" }, { key: "asc" }] }),
+    db.iamInstanceProfile.findMany({ orderBy: { id: "asc" } }),
+    db.account.findMany({ orderBy: { id: "asc" } }),
+    db.setting.findMany({ orderBy: { key: "asc" } }),
   ]);
   return JSON.stringify(tables);
 }

@@ -303,24 +303,97 @@ describe.each(list)("Secrets Manager operations on %s", (provider) => {
       expect(noVersion.code).toBe("ResourceNotFoundException");
     });
 
-    it("keeps at most 100 versions, removing unlabelled ones oldest first", async () => {
-      const name = unique("quota");
-      await sm.createSecret(root, { Name: name, SecretString: "v0" });
-      for (let i = 1; i <= 101; i++) {
-        await sm.putSecretValue(root, { SecretId: name, SecretString: `v${i}` });
+    // AWS: "Secrets Manager removes outdated versions when there are more than 100, but it does
+    // not remove versions created less than 24 hours ago."
+    describe("the quota of 100 versions", () => {
+      const DAY = 86_400_000;
+      /** Runs `fn` with the clock `daysAgo` days back, a second further at every reading. */
+      async function inThePast<T>(daysAgo: number, fn: () => Promise<T>): Promise<T> {
+        const real = t.now;
+        let at = Date.now() - daysAgo * DAY;
+        t.now = () => new Date((at += 1000));
+        try {
+          return await fn();
+        } finally {
+          t.now = real;
+        }
       }
-      const versions = await sm.listSecretVersionIds(root, {
-        SecretId: name,
-        IncludeDeprecated: true,
-        MaxResults: 100,
+      /** A secret with `count` versions v0..v(count-1); v(count-1) is AWSCURRENT. */
+      async function secretWithVersions(name: string, count: number) {
+        const ids: string[] = [];
+        ids.push((await sm.createSecret(root, { Name: name, SecretString: "v0" })).VersionId!);
+        for (let i = 1; i < count; i++) {
+          const out = await sm.putSecretValue(root, { SecretId: name, SecretString: `v${i}` });
+          ids.push(out.VersionId);
+        }
+        return ids;
+      }
+      const versionCount = async (name: string) =>
+        (
+          await sm.listSecretVersionIds(root, {
+            SecretId: name,
+            IncludeDeprecated: true,
+            MaxResults: 100,
+          })
+        ).Versions.length;
+
+      it("removes unlabelled versions older than a day, oldest first, beyond 100", async () => {
+        const name = unique("quota");
+        const ids = await inThePast(2, () => secretWithVersions(name, 100));
+        // A label of one's own keeps a version however old it is.
+        await sm.updateSecretVersionStage(root, {
+          SecretId: name,
+          VersionStage: "KEEP",
+          MoveToVersionId: ids[0],
+        });
+        await sm.putSecretValue(root, { SecretId: name, SecretString: "v100" });
+        await sm.putSecretValue(root, { SecretId: name, SecretString: "v101" });
+        expect(await versionCount(name)).toBe(100);
+        expect(
+          (await sm.getSecretValue(root, { SecretId: name, VersionId: ids[0] })).SecretString,
+        ).toBe("v0");
+        for (const gone of [ids[1], ids[2]]) {
+          const missing = await failure(
+            sm.getSecretValue(root, { SecretId: name, VersionId: gone }),
+          );
+          expect(missing.code).toBe("ResourceNotFoundException");
+        }
+        expect(
+          (await sm.getSecretValue(root, { SecretId: name, VersionId: ids[3] })).SecretString,
+        ).toBe("v3");
+        expect((await sm.getSecretValue(root, { SecretId: name })).SecretString).toBe("v101");
+        expect(
+          (await sm.getSecretValue(root, { SecretId: name, VersionStage: "AWSPREVIOUS" }))
+            .SecretString,
+        ).toBe("v100");
       });
-      expect(versions.Versions).toHaveLength(100);
-      expect(versions.NextToken).toBeUndefined();
-      expect((await sm.getSecretValue(root, { SecretId: name })).SecretString).toBe("v101");
-      expect(
-        (await sm.getSecretValue(root, { SecretId: name, VersionStage: "AWSPREVIOUS" }))
-          .SecretString,
-      ).toBe("v100");
+
+      it("refuses a 101st version while the 100 are less than a day old", async () => {
+        const name = unique("quota-recent");
+        await inThePast(0.5, () => secretWithVersions(name, 100));
+        const refused = await failure(
+          sm.putSecretValue(root, { SecretId: name, SecretString: "v100" }),
+        );
+        expect(refused.code).toBe("LimitExceededException");
+        const viaUpdate = await failure(
+          sm.updateSecret(root, { SecretId: name, SecretString: "v100" }),
+        );
+        expect(viaUpdate.code).toBe("LimitExceededException");
+        // Nothing was half made: the refused versions are not there.
+        expect(await versionCount(name)).toBe(100);
+        expect((await sm.getSecretValue(root, { SecretId: name })).SecretString).toBe("v99");
+
+        // A day after the oldest were made, they may go.
+        const real = t.now;
+        t.now = () => new Date(Date.now() + DAY);
+        try {
+          await sm.putSecretValue(root, { SecretId: name, SecretString: "v100" });
+        } finally {
+          t.now = real;
+        }
+        expect(await versionCount(name)).toBe(100);
+        expect((await sm.getSecretValue(root, { SecretId: name })).SecretString).toBe("v100");
+      });
     });
   });
 

@@ -1,12 +1,10 @@
 // IAM entities Strongbox does not have: MFA devices, signing certificates, SSH public keys,
-// service-specific credentials, instance profiles, account aliases. Clients ask for them
-// routinely (`aws iam list-mfa-devices`, list-account-aliases, the clean-up an SDK script or a
-// tool does before DeleteUser / DeleteRole), so the list operations answer what is true here: an
-// empty list, after the same authorization and NoSuchEntity checks as IAM.
+// service-specific credentials. Clients ask for them routinely (`aws iam list-mfa-devices`, the
+// clean-up an SDK script or a tool does before DeleteUser), so the list operations answer what is
+// true here: an empty list, after the same authorization and NoSuchEntity checks as IAM.
 import { defineOperation, type OpContext } from "../operation";
 import type { Principal } from "../caller";
 import { IamValidation, checkName, page } from "./common";
-import { authorizedRole } from "./roles";
 import { authorizedUser } from "./users";
 
 interface Paging {
@@ -74,27 +72,3 @@ export const listServiceSpecificCredentials = defineOperation<
   await forUser(ctx, input);
   return { ServiceSpecificCredentials: [] };
 });
-
-export const listInstanceProfiles = defineOperation<
-  { PathPrefix?: string } & Paging,
-  EmptyPage<"InstanceProfiles">
->("iam:ListInstanceProfiles", async (ctx, input) => {
-  await ctx.authorize({ resource: "*" });
-  return empty("InstanceProfiles", input);
-});
-
-export const listInstanceProfilesForRole = defineOperation<
-  { RoleName: string } & Paging,
-  EmptyPage<"InstanceProfiles">
->("iam:ListInstanceProfilesForRole", async (ctx, input) => {
-  await authorizedRole(ctx, checkName(input?.RoleName, "RoleName"));
-  return empty("InstanceProfiles", input);
-});
-
-export const listAccountAliases = defineOperation<Paging, EmptyPage<"AccountAliases">>(
-  "iam:ListAccountAliases",
-  async (ctx, input) => {
-    await ctx.authorize({ resource: "*" });
-    return empty("AccountAliases", input);
-  },
-);

@@ -1,7 +1,10 @@
 // iam:ChangePassword: an IAM user changes their own console password. Authorized as
-// iam:ChangePassword on the user's own ARN (AWS's IAMUserChangePassword grants it); the new
-// password follows the account password policy; a wrong old password counts as a failed sign-in,
-// so the operation cannot be used to guess passwords with an access key.
+// iam:ChangePassword on the user's own ARN, which AWS's IAMUserChangePassword grants, and so does
+// the account password policy's AllowUsersToChangePassword, for every user (an explicit Deny still
+// refuses). The new password follows the account password policy, including
+// PasswordReusePrevention; a wrong old password counts as a failed sign-in, so the operation
+// cannot be used to guess passwords with an access key. An expired password may be changed here
+// even under HardExpiry, as in AWS (only the console refuses it).
 import { hash, verify } from "@node-rs/argon2";
 import { AwsError } from "../../errors";
 import {
@@ -12,7 +15,8 @@ import {
 } from "../account/throttle";
 import { defineOperation } from "../operation";
 import { IamValidation, InvalidInput, NoSuchEntity, PasswordPolicyViolation } from "./common";
-import { checkPasswordPolicy } from "./password-policy";
+import { checkPasswordReuse, recordPasswordSet } from "./password-history";
+import { accountPasswordGrant, checkPasswordPolicy, readPasswordPolicy } from "./password-policy";
 
 export interface ChangePasswordInput {
   OldPassword: string;
@@ -57,7 +61,11 @@ export const changePassword = defineOperation<ChangePasswordInput, Record<string
       where: { id: principal.id },
       select: { id: true, name: true, arn: true, passwordHash: true },
     });
-    await ctx.authorize({ resource: user?.arn ?? principal.arn });
+    const policy = await readPasswordPolicy(ctx.rt.db);
+    await ctx.authorize({
+      resource: user?.arn ?? principal.arn,
+      resourcePolicy: accountPasswordGrant(policy, principal, "iam:ChangePassword"),
+    });
     if (!user || user.arn !== principal.arn) {
       throw NoSuchEntity(`The user with name ${principal.name} cannot be found.`);
     }
@@ -78,6 +86,7 @@ export const changePassword = defineOperation<ChangePasswordInput, Record<string
       throw InvalidInput("The old password is incorrect", "OldPassword");
     }
     await checkPasswordPolicy(ctx.rt.db, newPassword);
+    await checkPasswordReuse(ctx.rt.db, user, newPassword, policy);
     if (newPassword === oldPassword) {
       throw PasswordPolicyViolation("The new password must be different from the old password.");
     }
@@ -87,6 +96,7 @@ export const changePassword = defineOperation<ChangePasswordInput, Record<string
         where: { id: user.id },
         data: { passwordHash, passwordResetRequired: false },
       });
+      await recordPasswordSet(tx, user.id, passwordHash, ctx.rt.now());
       // The user has just proved the old password: earlier wrong guesses no longer count.
       await tx.signInThrottle.deleteMany({ where: { key: keys[0] } });
       await ctx.auditIn(tx);

@@ -179,3 +179,46 @@ export const listGroupsForUser = defineOperation<
   const { items, IsTruncated, Marker } = page(rows, input);
   return { Groups: items.map((r) => groupShape(r.group)), IsTruncated, Marker };
 });
+
+/**
+ * Renames or moves a group. IAM asks for permission on the group under its old name and under
+ * its new one. Members and policies belong to the group's id, so they follow it.
+ */
+export const updateGroup = defineOperation<
+  { GroupName: string; NewGroupName?: string; NewPath?: string },
+  Record<string, never>
+>("iam:UpdateGroup", async (ctx, input) => {
+  const name = checkName(input.GroupName, "GroupName", 128);
+  const newName =
+    input.NewGroupName !== undefined && input.NewGroupName !== null
+      ? checkName(input.NewGroupName, "NewGroupName", 128)
+      : undefined;
+  const newPath =
+    input.NewPath !== undefined && input.NewPath !== null
+      ? checkPath(input.NewPath, "NewPath")
+      : undefined;
+  const group = await authorizedGroup(ctx, name);
+  const finalName = newName ?? group.name;
+  const path = newPath ?? group.path;
+  const arn = iamArn(ctx.rt, "group", path, finalName);
+  if (arn !== group.arn) await ctx.authorize({ resource: arn });
+  const taken = () => EntityAlreadyExists(`Group with name ${finalName} already exists.`);
+  await ctx.rt.db
+    .$transaction(async (tx) => {
+      if (finalName !== group.name) {
+        const other = await tx.iamGroup.findUnique({
+          where: { name: finalName },
+          select: { id: true },
+        });
+        if (other) throw taken();
+      }
+      await tx.iamGroup.update({ where: { id: group.id }, data: { name: finalName, path, arn } });
+      await bumpGeneration(tx);
+      await ctx.auditIn(tx);
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw taken();
+      throw error;
+    });
+  return {};
+});

@@ -18,6 +18,7 @@ export {
   createGroup,
   getGroup,
   listGroups,
+  updateGroup,
   deleteGroup,
   addUserToGroup,
   removeUserFromGroup,
@@ -28,6 +29,7 @@ export {
   getRole,
   listRoles,
   updateRole,
+  updateRoleDescription,
   updateAssumeRolePolicy,
   deleteRole,
 } from "./roles";
@@ -90,12 +92,25 @@ export {
   listSigningCertificates,
   listSSHPublicKeys,
   listServiceSpecificCredentials,
+} from "./absent-entities";
+export { createAccountAlias, deleteAccountAlias, listAccountAliases } from "./account-aliases";
+export {
+  createInstanceProfile,
+  getInstanceProfile,
+  deleteInstanceProfile,
+  addRoleToInstanceProfile,
+  removeRoleFromInstanceProfile,
   listInstanceProfiles,
   listInstanceProfilesForRole,
-  listAccountAliases,
-} from "./absent-entities";
+  tagInstanceProfile,
+  untagInstanceProfile,
+  listInstanceProfileTags,
+} from "./instance-profiles";
+export { getContextKeysForCustomPolicy, getContextKeysForPrincipalPolicy } from "./context-keys";
+export { getAccountAuthorizationDetails } from "./authorization-details";
 export {
   getAccountPasswordPolicy,
   updateAccountPasswordPolicy,
   deleteAccountPasswordPolicy,
 } from "./password-policy";
+export { generateCredentialReport, getCredentialReport } from "./credential-report";

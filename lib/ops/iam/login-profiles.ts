@@ -1,8 +1,9 @@
 // Console passwords of IAM users (IAM's login profiles), checked against the account's password
-// policy.
+// policy. Each password set is remembered for PasswordReusePrevention and starts MaxPasswordAge.
 import { hash } from "@node-rs/argon2";
 import { defineOperation } from "../operation";
 import { EntityAlreadyExists, NoSuchEntity, checkName } from "./common";
+import { checkPasswordReuse, recordPasswordSet } from "./password-history";
 import { checkPasswordPolicy } from "./password-policy";
 import { authorizedUser } from "./users";
 
@@ -28,6 +29,7 @@ export const createLoginProfile = defineOperation<
       where: { id: user.id },
       data: { passwordHash, loginProfileCreateDate: now, passwordResetRequired: reset },
     });
+    await recordPasswordSet(tx, user.id, passwordHash, now);
     await ctx.auditIn(tx);
   });
   return { LoginProfile: { UserName: user.name, CreateDate: now, PasswordResetRequired: reset } };
@@ -57,15 +59,18 @@ export const updateLoginProfile = defineOperation<
   const user = await authorizedUser(ctx, checkName(input.UserName, "UserName"));
   if (!user.passwordHash)
     throw NoSuchEntity(`Login Profile for User ${user.name} cannot be found.`);
-  const passwordHash =
-    input.Password !== undefined
-      ? await hash(await checkPasswordPolicy(ctx.rt.db, input.Password))
-      : undefined;
+  let passwordHash: string | undefined;
+  if (input.Password !== undefined) {
+    const password = await checkPasswordPolicy(ctx.rt.db, input.Password);
+    await checkPasswordReuse(ctx.rt.db, user, password);
+    passwordHash = await hash(password);
+  }
   await ctx.rt.db.$transaction(async (tx) => {
     await tx.iamUser.update({
       where: { id: user.id },
       data: { passwordHash, passwordResetRequired: input.PasswordResetRequired },
     });
+    if (passwordHash) await recordPasswordSet(tx, user.id, passwordHash, ctx.rt.now());
     await ctx.auditIn(tx);
   });
   return {};
@@ -80,7 +85,12 @@ export const deleteLoginProfile = defineOperation<{ UserName: string }, Record<s
     await ctx.rt.db.$transaction(async (tx) => {
       await tx.iamUser.update({
         where: { id: user.id },
-        data: { passwordHash: null, loginProfileCreateDate: null, passwordResetRequired: false },
+        data: {
+          passwordHash: null,
+          loginProfileCreateDate: null,
+          passwordLastChanged: null,
+          passwordResetRequired: false,
+        },
       });
       await ctx.auditIn(tx);
     });

@@ -2,7 +2,9 @@
 // DeleteAccountPasswordPolicy, kept as one Setting row, and the check every new IAM user password
 // goes through (CreateLoginProfile, UpdateLoginProfile, ChangePassword). Without a policy the
 // account default applies: at least 8 characters with three of the four character classes.
+// AllowUsersToChangePassword is a grant IAM applies at the account level (accountPasswordGrant).
 import type { Db, Tx } from "../../db/client";
+import type { Principal } from "../caller";
 import { defineOperation } from "../operation";
 import { IamValidation, NoSuchEntity, PasswordPolicyViolation } from "./common";
 import { passwordViolation, type PasswordPolicy } from "./password-rules";
@@ -35,6 +37,36 @@ export async function checkPasswordPolicy(db: Db | Tx, password: unknown): Promi
   const violation = passwordViolation(password, await readPasswordPolicy(db));
   if (violation) throw PasswordPolicyViolation(violation);
   return password;
+}
+
+/**
+ * What AllowUsersToChangePassword grants, as IAM describes it: every IAM user may call
+ * iam:ChangePassword "for only their user" and iam:GetAccountPasswordPolicy, "applied at the
+ * account-level for all users" rather than attached to each. Returned as a policy that names the
+ * calling user's own ARN, for ctx.authorize's resourcePolicy: the engine decides a grant that names
+ * the caller directly as AWS decides any grant outside the identity policies, so a permissions
+ * boundary does not narrow it, while an explicit Deny in any of the user's policies (identity,
+ * group, boundary) still refuses, as an explicit deny always does in AWS's evaluation logic.
+ * Undefined when the policy does not allow it or the caller is no IAM user.
+ */
+export function accountPasswordGrant(
+  policy: PasswordPolicy | undefined,
+  principal: Principal,
+  action: "iam:ChangePassword" | "iam:GetAccountPasswordPolicy",
+): string | undefined {
+  if (!policy?.AllowUsersToChangePassword || principal.type !== "User") return undefined;
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AllowUsersToChangePassword",
+        Effect: "Allow",
+        Principal: { AWS: principal.arn },
+        Action: action,
+        Resource: action === "iam:ChangePassword" ? principal.arn : "*",
+      },
+    ],
+  });
 }
 
 function validate(input: UpdateAccountPasswordPolicyInput): PasswordPolicy {
@@ -102,8 +134,15 @@ export const getAccountPasswordPolicy = defineOperation<
   Record<string, never>,
   { PasswordPolicy: PasswordPolicy }
 >("iam:GetAccountPasswordPolicy", async (ctx) => {
-  await ctx.authorize({ resource: "*" });
   const policy = await readPasswordPolicy(ctx.rt.db);
+  await ctx.authorize({
+    resource: "*",
+    resourcePolicy: accountPasswordGrant(
+      policy,
+      ctx.caller.principal,
+      "iam:GetAccountPasswordPolicy",
+    ),
+  });
   if (!policy) {
     throw NoSuchEntity(`The Password Policy with domain name ${ctx.rt.accountId} cannot be found.`);
   }

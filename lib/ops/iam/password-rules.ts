@@ -61,3 +61,29 @@ export function passwordViolation(
   }
   return undefined;
 }
+
+/** PasswordReusePrevention's maximum: the most previous passwords IAM remembers per user. */
+export const MAX_PASSWORD_REUSE_PREVENTION = 24;
+
+/** AWS's words when a new password is one of the user's last PasswordReusePrevention passwords. */
+export const PASSWORD_REUSE_MESSAGE =
+  "Policy constraint violation with password reuse prevention during password change.";
+
+/** The sign-in form's words when the password expired and only an administrator may reset it. */
+export const HARD_EXPIRED_MESSAGE =
+  "Your password has expired and you can't change it. Contact your administrator to reset your password.";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When a password set at `lastChanged` expires under the policy's MaxPasswordAge, or undefined
+ * when passwords don't expire.
+ */
+export function passwordExpiresAt(
+  lastChanged: Date,
+  policy: Pick<PasswordPolicy, "MaxPasswordAge"> | null | undefined,
+): Date | undefined {
+  const days = policy?.MaxPasswordAge;
+  if (!days || days <= 0) return undefined;
+  return new Date(lastChanged.getTime() + days * DAY_MS);
+}

@@ -194,6 +194,27 @@ export const updateRole = defineOperation<
   return {};
 });
 
+/** Sets a role's description and answers the role (the older form of UpdateRole). */
+export const updateRoleDescription = defineOperation<
+  { RoleName: string; Description: string },
+  { Role: Role }
+>("iam:UpdateRoleDescription", async (ctx, input) => {
+  const role = await authorizedRole(ctx, checkName(input.RoleName, "RoleName"));
+  const description = optionalText(input.Description, "Description", 1000);
+  if (description === undefined) {
+    throw IamValidation(
+      "1 validation error detected: Value null at 'description' failed to satisfy constraint: Member must not be null",
+      "Description",
+    );
+  }
+  const updated = await ctx.rt.db.$transaction(async (tx) => {
+    const row = await tx.iamRole.update({ where: { id: role.id }, data: { description } });
+    await ctx.auditIn(tx);
+    return row;
+  });
+  return { Role: roleShape(updated, await tagsOf(ctx.rt.db, updated.arn)) };
+});
+
 export const updateAssumeRolePolicy = defineOperation<
   { RoleName: string; PolicyDocument: string },
   Record<string, never>
@@ -221,6 +242,11 @@ export const deleteRole = defineOperation<{ RoleName: string }, Record<string, n
       ]);
       if (attached > 0 || inline > 0)
         throw DeleteConflict("Cannot delete entity, must delete policies first.");
+      if (await tx.iamInstanceProfile.count({ where: { roleId: role.id } })) {
+        throw DeleteConflict(
+          "Cannot delete entity, must remove roles from instance profile first.",
+        );
+      }
       await tx.iamTag.deleteMany({ where: { resourceArn: role.arn } });
       await tx.iamRole.delete({ where: { id: role.id } });
       await bumpGeneration(tx);

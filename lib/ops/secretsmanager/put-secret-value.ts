@@ -104,7 +104,7 @@ export const putSecretValue = defineOperation<PutSecretValueInput, PutSecretValu
             select: { id: true },
           });
       await attachStages(tx, secret.id, version.id, newStages);
-      await pruneVersions(tx, secret.id);
+      await pruneVersions(tx, secret.id, now);
       await tx.secret.update({ where: { id: secret.id }, data: { lastChangedDate: now } });
       await ctx.auditIn(tx);
       const labels = await tx.secretVersionStage.findMany({

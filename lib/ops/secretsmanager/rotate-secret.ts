@@ -1,9 +1,10 @@
 // secretsmanager:RotateSecret: configures rotation (function, rules) and, unless
 // RotateImmediately is false, starts a rotation. The AWSPENDING version (VersionId =
-// ClientRequestToken) is registered here, without a value, before the function runs; the
-// rotation itself runs asynchronously (lib/rotation), as in AWS. What the function's template
-// needs in the secret (engine, host, username, password; masterarn naming a master secret that
-// exists) is checked now, when the administrator is there to fix it, not at 3 a.m.
+// ClientRequestToken) is registered here, without a value, before the function runs, within the
+// quota of 100 versions per secret like PutSecretValue's versions; the rotation itself runs
+// asynchronously (lib/rotation), as in AWS. What the function's template needs in the secret
+// (engine, host, username, password; masterarn naming a master secret that exists) is checked
+// now, when the administrator is there to fix it, not at 3 a.m.
 import { randomUUID } from "node:crypto";
 import { InvalidParameter, InvalidRequest, ResourceExists, ResourceNotFound } from "../../errors";
 import { track } from "../../rotation/in-flight";
@@ -20,7 +21,7 @@ import {
   type SecretRow,
 } from "./secrets";
 import { open } from "./secret-value";
-import { attachStages } from "./stages";
+import { registerPendingVersion } from "./pending-version";
 import {
   CLIENT_REQUEST_TOKEN,
   SECRET_ID,
@@ -196,12 +197,8 @@ export const rotateSecret = defineOperation<RotateSecretInput, RotateSecretOutpu
       });
       if (rotate && versionId) {
         if (versionId !== pending) {
-          const version = await tx.secretVersion.create({
-            data: { secretId: secret.id, versionId, createdDate: now },
-            select: { id: true },
-          });
-          // Moves AWSPENDING off the AWSCURRENT version where a finished rotation left it.
-          await attachStages(tx, secret.id, version.id, ["AWSPENDING"]);
+          // A refusal (LimitExceededException) undoes the whole call, configuration included.
+          await registerPendingVersion(tx, secret.id, versionId, now);
         }
         await tx.rotationLease.upsert({
           where: { secretId: secret.id },

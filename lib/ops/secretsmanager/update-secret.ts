@@ -106,7 +106,7 @@ export const updateSecret = defineOperation<UpdateSecretInput, UpdateSecretOutpu
           select: { id: true },
         });
         await attachStages(tx, secret.id, version.id, ["AWSCURRENT"]);
-        await pruneVersions(tx, secret.id);
+        await pruneVersions(tx, secret.id, now);
         await tx.secret.update({ where: { id: secret.id }, data: { lastChangedDate: now } });
       }
       await ctx.auditIn(tx);
