@@ -1,11 +1,13 @@
 // The AWS API under load: SigV4-signed GetSecretValue through the whole stack (routing, SigV4,
 // authorize with the caller's policy, decrypt, audit) against a bare Node http server answering
 // a fixed body, 64 connections each, in the same run. Prints requests/s, p50 and p99 and the
-// ratio; asserts nothing. `npx tsx bench/api.bench.ts` (BENCH_DURATION=seconds, default 20;
-// BENCH_WARMUP=seconds unmeasured before each, default 3).
+// ratio; asserts nothing. Then the same API in one process per core (STRONGBOX_WORKERS).
+// `npx tsx bench/api.bench.ts` (BENCH_DURATION=seconds, default 20; BENCH_WARMUP=seconds
+// unmeasured before each, default 3; BENCH_WORKERS=processes of the clustered run, default one per
+// core, 1 to skip it; BENCH_LOAD=autocannon|wrk).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
@@ -107,11 +109,79 @@ function presignedGetSecretValue(
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 
+/**
+ * The load generator, the same for every server of a run: autocannon in a worker thread of this
+ * process (the default), or BENCH_LOAD=wrk for Debian's `wrk`, a separate process in C that
+ * leaves more of the cores to the servers.
+ */
+const LOAD_TOOL = process.env.BENCH_LOAD ?? "autocannon";
+if (LOAD_TOOL === "wrk" && !existsSync("/usr/bin/wrk")) {
+  throw new Error("BENCH_LOAD=wrk needs wrk (apt-get install wrk)");
+}
+
+const luaString = (value: string) => `[==[${value}]==]`;
+
+/** One wrk run; its report read into autocannon's shape. */
+async function wrk(
+  url: string,
+  request: { body: string; headers: Record<string, string> },
+  seconds: number,
+): Promise<AutocannonResult> {
+  const script = path.join(os.tmpdir(), `strongbox-api-bench-${process.pid}.lua`);
+  const headers = Object.entries(request.headers)
+    .filter(([name]) => name.toLowerCase() !== "host")
+    .map(([name, value]) => `wrk.headers[ ${luaString(name)} ] = ${luaString(value)}`);
+  writeFileSync(
+    script,
+    [`wrk.method = "POST"`, `wrk.body = ${luaString(request.body)}`, ...headers].join("\n"),
+  );
+  const child = spawn(
+    "wrk",
+    ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-s", script, url],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`wrk exited with ${code}: ${out}`);
+  const ms = (text: string | undefined) => {
+    const m = /([\d.]+)(us|ms|s)/.exec(text ?? "");
+    if (!m) return NaN;
+    const n = Number(m[1]);
+    return m[2] === "us" ? n / 1000 : m[2] === "s" ? n * 1000 : n;
+  };
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+    out,
+  );
+  return {
+    requests: {
+      average: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+      total: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
+    },
+    latency: {
+      p50: round(ms(/^\s+50%\s+(\S+)/m.exec(out)?.[1])),
+      p99: round(ms(/^\s+99%\s+(\S+)/m.exec(out)?.[1])),
+      average: round(ms(/Latency\s+(\S+)/.exec(out)?.[1])),
+    },
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    errors: socketErrors
+      ? Number(socketErrors[1]) + Number(socketErrors[2]) + Number(socketErrors[3])
+      : 0,
+    timeouts: socketErrors ? Number(socketErrors[4]) : 0,
+  };
+}
+
 async function load(
   url: string,
   request: { body: string; headers: Record<string, string> },
   measuring?: () => void,
 ): Promise<AutocannonResult> {
+  if (LOAD_TOOL === "wrk") {
+    if (WARMUP > 0) await wrk(url, request, WARMUP);
+    measuring?.();
+    return wrk(url, request, DURATION);
+  }
   const options = {
     url,
     method: "POST",
@@ -258,7 +328,7 @@ export async function run(): Promise<void> {
     await bare.server.close();
 
     console.log(
-      `AWS API, SigV4-signed GetSecretValue, ${CONNECTIONS} connections, ${DURATION} s each (SQLite)`,
+      `AWS API, SigV4-signed GetSecretValue, ${CONNECTIONS} connections, ${DURATION} s each (SQLite; load: ${LOAD_TOOL})`,
     );
     const baseline = await measured((start) => load(fixed.url, request, start));
     console.log(line("bare Node http server (fixed body)", baseline));

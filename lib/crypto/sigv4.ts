@@ -175,6 +175,8 @@ export interface CanonicalOptions {
 /** The canonical URI of a raw path (see the module comment). */
 export function canonicalUri(rawPath: string, options: CanonicalOptions = {}): string {
   if (options.s3) return rawPath || "/";
+  // The SDKs' usual paths, already canonical.
+  if (rawPath === "/" || rawPath === "") return "/";
   const segments: string[] = [];
   for (const segment of rawPath.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -218,14 +220,12 @@ export function buildCanonicalRequest(
   payloadHash: string,
   options: CanonicalOptions = {},
 ): string {
-  return [
-    req.method.toUpperCase(),
-    canonicalUri(req.path, options),
-    canonicalQuery(req.query, parsed.form),
-    canonicalHeaders(req.headers, parsed.signedHeaders),
-    parsed.signedHeaders.join(";"),
-    payloadHash,
-  ].join("\n");
+  return (
+    `${req.method.toUpperCase()}\n${canonicalUri(req.path, options)}\n` +
+    `${canonicalQuery(req.query, parsed.form)}\n` +
+    `${canonicalHeaders(req.headers, parsed.signedHeaders)}\n` +
+    `${parsed.signedHeaders.join(";")}\n${payloadHash}`
+  );
 }
 
 export function buildStringToSign(
@@ -298,7 +298,7 @@ function signatureDigest(
   const stringToSign = buildStringToSign(parsed, canonicalRequest);
   const key = cachedSigningKey(
     secretAccessKey,
-    `${parsed.date}/${parsed.region}/${parsed.service}`,
+    parsed.credentialScope,
     parsed.date,
     parsed.region,
     parsed.service,
@@ -389,7 +389,7 @@ function checkAmzDate(amzDate: string, protocol: SigV4Protocol): string {
 
 function parseCredential(credential: string, protocol: SigV4Protocol) {
   const parts = credential.split("/");
-  if (parts.length !== 5 || parts.some((p) => p === "")) {
+  if (parts.length !== 5 || parts.includes("")) {
     throw sigV4Error(
       "incomplete",
       `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
@@ -411,7 +411,13 @@ function parseCredential(credential: string, protocol: SigV4Protocol) {
       protocol,
     );
   }
-  return { accessKeyId, date, region, service, credentialScope: parts.slice(1).join("/") };
+  return {
+    accessKeyId,
+    date,
+    region,
+    service,
+    credentialScope: credential.slice(accessKeyId.length + 1),
+  };
 }
 
 function parseSignedHeaders(value: string, protocol: SigV4Protocol): string[] {
@@ -470,15 +476,19 @@ function parseHeaderForm(req: SigV4Request, authorization: string, protocol: Sig
   const algorithm = space < 0 ? value : value.slice(0, space);
   if (algorithm !== ALGORITHM) throw unsupportedAlgorithm(algorithm, protocol);
 
-  const fields = new Map<string, string>();
+  // The first of each field counts; others are ignored, as AWS does.
+  let credential: string | undefined;
+  let signedHeaders: string | undefined;
+  let signature: string | undefined;
   for (const part of value.slice(space + 1).split(",")) {
     const item = part.trim();
     const eq = item.indexOf("=");
-    if (eq > 0 && !fields.has(item.slice(0, eq))) fields.set(item.slice(0, eq), item.slice(eq + 1));
+    if (eq <= 0) continue;
+    const name = item.slice(0, eq);
+    if (name === "Credential") credential ??= item.slice(eq + 1);
+    else if (name === "SignedHeaders") signedHeaders ??= item.slice(eq + 1);
+    else if (name === "Signature") signature ??= item.slice(eq + 1);
   }
-  const credential = fields.get("Credential");
-  const signedHeaders = fields.get("SignedHeaders");
-  const signature = fields.get("Signature");
   const xAmzDate = headerValue(req.headers, "x-amz-date");
   const httpDate = headerValue(req.headers, "date");
 
