@@ -622,6 +622,7 @@ describe("GetSessionToken", () => {
     await iam.send(new DeleteUserCommand({ UserName: doomed.userName }));
     const gone = await rejection(h.sts(doomedSession).send(new GetCallerIdentityCommand({})));
     expect(gone.name).toBe("InvalidClientTokenId");
+    expect(await h.rt.db.stsSession.count({ where: { id: doomedSession.accessKeyId } })).toBe(0);
   });
 
   it("gives the root user at most an hour, acting as the root user", async () => {

@@ -211,6 +211,8 @@ export const deleteUser = defineOperation<{ UserName: string }, Record<string, n
       const conflict = await deleteConflicts(tx, user.id);
       if (conflict) throw DeleteConflict(conflict);
       await tx.iamTag.deleteMany({ where: { resourceArn: user.arn } });
+      // GetSessionToken's sessions of the user end with it (they would no longer resolve).
+      await tx.stsSession.deleteMany({ where: { userId: user.id } });
       await tx.iamUser.delete({ where: { id: user.id } });
       await bumpGeneration(tx);
       await ctx.auditIn(tx);
