@@ -30,16 +30,23 @@ function freePort(): Promise<number> {
   );
 }
 
-/** The worker processes of a primary, by pid. */
+/**
+ * The worker processes of a primary, by pid: its children running the same program (the primary
+ * may have others, such as the esbuild service tsx starts on a cold cache).
+ */
 function workersOf(primary: number): number[] {
+  let lines: string[];
   try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(primary)], { encoding: "utf8" })
-      .split("\n")
-      .map((line) => Number(line.trim()))
-      .filter((pid) => pid > 0);
+    lines = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(primary)], {
+      encoding: "utf8",
+    }).split("\n");
   } catch {
     return []; // ps exits 1 when there are none
   }
+  return lines
+    .filter((line) => line.includes("api-server.ts"))
+    .map((line) => Number(line.trim().split(/\s+/)[0]))
+    .filter((pid) => pid > 0);
 }
 
 async function until<T>(probe: () => T | undefined, what: () => string): Promise<T> {
