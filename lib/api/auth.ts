@@ -14,7 +14,7 @@ import {
 import type { Caller, Principal } from "../ops/caller";
 import { recordAccessKeyUse, resolveAccessKey } from "../ops/iam/credentials";
 import { resolveSessionKey, sessionTokenMatches, type ResolvedSession } from "../ops/sts";
-import { TtlCache } from "./ttl-cache";
+import { MISS, TtlCache } from "./ttl-cache";
 
 export interface ResolvedCredentials {
   kind: "user" | "session";
@@ -27,7 +27,8 @@ export interface ResolvedCredentials {
 
 export interface CredentialSource {
   resolve(accessKeyId: string): Promise<ResolvedCredentials | undefined>;
-  recordUse(accessKeyId: string, service: string, region: string): Promise<void>;
+  /** Records the key's use; a promise only when it writes. */
+  recordUse(accessKeyId: string, service: string, region: string): Promise<void> | undefined;
 }
 
 /** IAM users' keys and STS sessions from the database. */
@@ -88,6 +89,7 @@ export class Authenticator {
   private readonly source: CredentialSource;
   private readonly cache: TtlCache<string, ResolvedCredentials | undefined>;
   private readonly now: () => Date;
+  private readonly loadKey = (id: string) => this.source.resolve(id);
 
   constructor(options: AuthenticatorOptions = {}) {
     this.source = options.source ?? databaseCredentials;
@@ -109,7 +111,10 @@ export class Authenticator {
   ): Promise<Caller> {
     const { protocol } = options;
     const parsed = parseAuthorization(req, { protocol });
-    const key = await this.cache.getOrLoad(parsed.accessKeyId, (id) => this.source.resolve(id));
+    // A fresh cached key is used as it is, without a turn of the microtask queue.
+    const load = this.loadKey;
+    const cached = this.cache.fresh(parsed.accessKeyId, load);
+    const key = cached !== MISS ? cached : await this.cache.getOrLoad(parsed.accessKeyId, load);
     if (!key || !key.active) throw unrecognizedClient(protocol);
     if (key.session) {
       if (!sessionTokenMatches(key.session, parsed.securityToken))
@@ -127,7 +132,7 @@ export class Authenticator {
     if (key.kind === "user") {
       this.source
         .recordUse(key.accessKeyId, parsed.service, parsed.region)
-        .catch((error: unknown) => {
+        ?.catch((error: unknown) => {
           console.error("api: could not record access key use", error);
         });
     }

@@ -150,9 +150,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** A connection's own address, worked out once: keep-alive clients send many requests on one. */
+const directClients = new WeakMap<object, ReturnType<typeof clientInfo>>();
+
 function requestMeta(req: IncomingMessage, trust: TrustProxy | undefined): RequestMeta {
-  const { sourceIp, secureTransport } = clientInfo(req.socket, req.headers, trust);
   const userAgent = req.headers["user-agent"];
+  if (!trust) {
+    let direct = directClients.get(req.socket);
+    if (!direct) {
+      direct = clientInfo(req.socket, req.headers, undefined);
+      directClients.set(req.socket, direct);
+    }
+    return { sourceIp: direct.sourceIp, secureTransport: direct.secureTransport, userAgent };
+  }
+  const { sourceIp, secureTransport } = clientInfo(req.socket, req.headers, trust);
   return { sourceIp, secureTransport, userAgent };
 }
 

@@ -15,6 +15,9 @@ export interface TtlCacheOptions {
   now?: () => number;
 }
 
+/** What TtlCache.fresh() answers when the value must be loaded. */
+export const MISS: unique symbol = Symbol("miss");
+
 interface Entry<V> {
   value: V;
   expires: number;
@@ -53,18 +56,25 @@ export class TtlCache<K, V> {
 
   /** The cached value, or `load(key)` once however many callers ask at the same time. */
   async getOrLoad(key: K, load: (key: K) => Promise<V>): Promise<V> {
-    const entry = this.entries.get(key);
-    if (entry) {
-      const left = entry.expires - this.now();
-      if (left > 0) {
-        if (left < (this.options.refreshAheadMs ?? 0) && !this.loading.has(key)) {
-          // Errors reach nobody here: the entry expires as usual and the next caller loads.
-          this.load(key, load).catch(() => undefined);
-        }
-        return entry.value;
-      }
-    }
+    const fresh = this.fresh(key, load);
+    if (fresh !== MISS) return fresh;
     return this.loading.get(key) ?? this.load(key, load);
+  }
+
+  /**
+   * The cached value while it is fresh (reloading it in the background near its end, as
+   * getOrLoad does), else MISS: a caller on a hot path needs no promise for a hit.
+   */
+  fresh(key: K, load: (key: K) => Promise<V>): V | typeof MISS {
+    const entry = this.entries.get(key);
+    if (!entry) return MISS;
+    const left = entry.expires - this.now();
+    if (left <= 0) return MISS;
+    if (left < (this.options.refreshAheadMs ?? 0) && !this.loading.has(key)) {
+      // Errors reach nobody here: the entry expires as usual and the next caller loads.
+      this.load(key, load).catch(() => undefined);
+    }
+    return entry.value;
   }
 
   private load(key: K, load: (key: K) => Promise<V>): Promise<V> {

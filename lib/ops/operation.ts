@@ -6,7 +6,7 @@ import type { Tx } from "../db/client";
 import { AuditBuffer, auditRecord, writeAudit, type AuditRecord } from "./audit";
 import { authorize, type AuthorizationRequest } from "./authorize";
 import type { Caller } from "./caller";
-import { getRuntime, type Runtime } from "./runtime";
+import { getRuntime, readyRuntime, type Runtime } from "./runtime";
 
 export interface OpContext {
   rt: Runtime;
@@ -38,7 +38,7 @@ export function defineOperation<I, O>(
   run: (ctx: OpContext, input: I) => Promise<O>,
 ): Operation<I, O> {
   const op = async (caller: Caller, input: I): Promise<O> => {
-    const rt = await getRuntime();
+    const rt = readyRuntime() ?? (await getRuntime());
     let authorized = false;
     let resource: string | undefined;
     let audited = false;

@@ -47,9 +47,17 @@ export async function ensureAccount(
 }
 
 let current: Promise<Runtime> | undefined;
+/** The runtime once built: operations take it without waiting a turn for the promise. */
+let ready: Runtime | undefined;
+
+/** The runtime if it is built already (else undefined: use getRuntime). */
+export function readyRuntime(): Runtime | undefined {
+  return ready;
+}
 
 export function getRuntime(): Promise<Runtime> {
-  current ??= (async () => {
+  if (current) return current;
+  const building = (async () => {
     const db = getDb();
     const account = await ensureAccount(db);
     const kek = loadKeyEncryptionKey({ dataDir: dataDir(), log: (m) => console.warn(m) });
@@ -65,11 +73,20 @@ export function getRuntime(): Promise<Runtime> {
       now: () => new Date(),
     };
   })();
-  current.catch(() => (current = undefined));
-  return current;
+  current = building;
+  building.then(
+    (runtime) => {
+      if (current === building) ready = runtime;
+    },
+    () => {
+      if (current === building) current = undefined;
+    },
+  );
+  return building;
 }
 
 /** Tests and the CLI may install a runtime of their own. */
 export function setRuntime(runtime: Runtime | undefined): void {
   current = runtime ? Promise.resolve(runtime) : undefined;
+  ready = runtime;
 }

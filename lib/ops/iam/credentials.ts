@@ -39,20 +39,25 @@ export async function resolveAccessKey(accessKeyId: string): Promise<ResolvedKey
 
 const lastRecorded = new Map<string, number>();
 
-/** Records GetAccessKeyLastUsed's answer; at most once a minute per key and service. */
-export async function recordAccessKeyUse(
+/**
+ * Records GetAccessKeyLastUsed's answer; at most once a minute per key and service. Returns the
+ * write when there is one (nothing, on the hot path of a busy key).
+ */
+export function recordAccessKeyUse(
   accessKeyId: string,
   service: string,
   region: string,
-): Promise<void> {
+): Promise<void> | undefined {
   const now = Date.now();
   const mark = `${accessKeyId}:${service}:${region}`;
-  if ((lastRecorded.get(mark) ?? 0) > now - 60_000) return;
+  if ((lastRecorded.get(mark) ?? 0) > now - 60_000) return undefined;
   lastRecorded.set(mark, now);
   if (lastRecorded.size > 10_000) lastRecorded.clear();
-  const rt = await getRuntime();
-  await rt.db.iamAccessKey.updateMany({
-    where: { id: accessKeyId },
-    data: { lastUsedDate: new Date(now), lastUsedService: service, lastUsedRegion: region },
-  });
+  return (async () => {
+    const rt = await getRuntime();
+    await rt.db.iamAccessKey.updateMany({
+      where: { id: accessKeyId },
+      data: { lastUsedDate: new Date(now), lastUsedService: service, lastUsedRegion: region },
+    });
+  })();
 }
