@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import { defineOperation } from "../operation";
 import { IamValidation, page, type Tag } from "./common";
 import { instanceProfileShapes, type InstanceProfile } from "./instance-profiles";
-import type { PolicyVersion } from "./policies";
+import { policyShapes, type Policy, type PolicyRow, type PolicyVersion } from "./policies";
 import { roleShape } from "./roles";
 
 const FILTERS = ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"] as const;
@@ -60,18 +60,8 @@ export interface RoleDetail {
   RoleLastUsed: { LastUsedDate?: Date; Region?: string };
 }
 
-export interface ManagedPolicyDetail {
-  PolicyName: string;
-  PolicyId: string;
-  Arn: string;
-  Path: string;
-  DefaultVersionId: string;
-  AttachmentCount: number;
-  PermissionsBoundaryUsageCount: number;
-  IsAttachable: boolean;
-  Description?: string;
-  CreateDate: Date;
-  UpdateDate: Date;
+/** A managed policy as ListPolicies shows it, with every version. */
+export interface ManagedPolicyDetail extends Omit<Policy, "Tags"> {
   PolicyVersionList: PolicyVersion[];
 }
 
@@ -139,59 +129,24 @@ async function tagsByArn(db: Db, arns: string[]): Promise<(arn: string) => Tag[]
     rows.filter((t) => t.resourceArn === arn).map((t) => ({ Key: t.key, Value: t.value }));
 }
 
-/** The managed policies a page lists: usage counts and every version. */
-async function policyDetails(
-  db: Db,
-  rows: Awaited<ReturnType<Db["iamPolicy"]["findMany"]>>,
-): Promise<ManagedPolicyDetail[]> {
+/** The managed policies a page lists: usage counts (as ListPolicies) and every version. */
+async function policyDetails(db: Db, rows: PolicyRow[]): Promise<ManagedPolicyDetail[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const arns = rows.map((r) => r.arn);
-  const [versions, attachments, users, roles] = await Promise.all([
+  const [shapes, versions] = await Promise.all([
+    policyShapes(db, rows),
     db.iamPolicyVersion.findMany({
-      where: { policyId: { in: ids } },
+      where: { policyId: { in: rows.map((r) => r.id) } },
       orderBy: [{ policyId: "asc" }, { createDate: "desc" }],
     }),
-    db.iamPolicyAttachment.groupBy({
-      by: ["policyId"],
-      where: { policyId: { in: ids } },
-      _count: { _all: true },
-    }),
-    db.iamUser.groupBy({
-      by: ["permissionsBoundaryArn"],
-      where: { permissionsBoundaryArn: { in: arns } },
-      _count: { _all: true },
-    }),
-    db.iamRole.groupBy({
-      by: ["permissionsBoundaryArn"],
-      where: { permissionsBoundaryArn: { in: arns } },
-      _count: { _all: true },
-    }),
   ]);
-  const attached = new Map(attachments.map((a) => [a.policyId, a._count._all]));
-  const bounded = new Map<string, number>();
-  for (const b of [...users, ...roles]) {
-    const arn = b.permissionsBoundaryArn!;
-    bounded.set(arn, (bounded.get(arn) ?? 0) + b._count._all);
-  }
-  return rows.map((p) => ({
-    PolicyName: p.name,
-    PolicyId: p.id,
-    Arn: p.arn,
-    Path: p.path,
-    DefaultVersionId: p.defaultVersionId,
-    AttachmentCount: attached.get(p.id) ?? 0,
-    PermissionsBoundaryUsageCount: bounded.get(p.arn) ?? 0,
-    IsAttachable: true,
-    Description: p.description ?? undefined,
-    CreateDate: p.createDate,
-    UpdateDate: p.updateDate,
+  return shapes.map((shape, i) => ({
+    ...shape,
     PolicyVersionList: versions
-      .filter((v) => v.policyId === p.id)
+      .filter((v) => v.policyId === rows[i].id)
       .map((v) => ({
         Document: v.document,
         VersionId: v.versionId,
-        IsDefaultVersion: v.versionId === p.defaultVersionId,
+        IsDefaultVersion: v.versionId === rows[i].defaultVersionId,
         CreateDate: v.createDate,
       })),
   }));

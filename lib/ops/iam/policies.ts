@@ -46,7 +46,7 @@ export interface PolicyVersion {
   CreateDate: Date;
 }
 
-type PolicyRow = {
+export type PolicyRow = {
   id: string;
   arn: string;
   name: string;
@@ -70,7 +70,7 @@ async function usage(db: Db | Tx, policy: PolicyRow) {
 }
 
 /** Shapes a page of policies with their usage counted in three queries, whatever its size. */
-async function policyShapes(db: Db | Tx, rows: PolicyRow[]): Promise<Policy[]> {
+export async function policyShapes(db: Db | Tx, rows: PolicyRow[]): Promise<Policy[]> {
   const ids = rows.map((r) => r.id);
   const arns = rows.map((r) => r.arn);
   const [attachments, users, roles] = await Promise.all([
