@@ -23,7 +23,8 @@ const SDK_PREFLIGHT = {
     "amz-sdk-invocation-id,amz-sdk-request,authorization,content-type,x-amz-date,x-amz-target,x-amz-user-agent",
 };
 
-function signedListSecrets(endpoint: string, origin?: string) {
+/** A SigV4-signed JSON-protocol POST of `{}` to `/`, as the admin; `target` names the operation. */
+function signedPost(endpoint: string, target: string | undefined, origin?: string) {
   const url = new URL(endpoint);
   const body = "{}";
   const signed = signRequest({
@@ -32,7 +33,7 @@ function signedListSecrets(endpoint: string, origin?: string) {
     headers: {
       host: url.host,
       "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": "secretsmanager.ListSecrets",
+      ...(target ? { "x-amz-target": target } : {}),
     },
     body,
     region: "us-east-1",
@@ -46,6 +47,9 @@ function signedListSecrets(endpoint: string, origin?: string) {
   if (origin) headers.set("Origin", origin);
   return fetch(endpoint, { method: "POST", headers, body });
 }
+
+const signedListSecrets = (endpoint: string, origin?: string) =>
+  signedPost(endpoint, "secretsmanager.ListSecrets", origin);
 
 describe("CORS", () => {
   it("answers an SDK preflight on / and on /api/aws", async () => {
@@ -107,22 +111,7 @@ describe("CORS", () => {
 
 describe("a JSON-protocol request that names no operation", () => {
   it("is answered by the API with UnknownOperationException, not by the console", async () => {
-    const url = new URL(h.endpoint);
-    const body = "{}";
-    const signed = signRequest({
-      method: "POST",
-      path: "/",
-      headers: { host: url.host, "content-type": "application/x-amz-json-1.1" },
-      body,
-      region: "us-east-1",
-      service: "secretsmanager",
-      credentials: admin,
-    });
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(signed.headers)) {
-      if (name.toLowerCase() !== "host") headers.set(name, String(value));
-    }
-    const res = await fetch(h.endpoint, { method: "POST", headers, body });
+    const res = await signedPost(h.endpoint, undefined);
     expect(res.status).toBe(400);
     expect(res.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
     const answer = (await res.json()) as { __type: string };
@@ -131,7 +120,7 @@ describe("a JSON-protocol request that names no operation", () => {
     const unsigned = await fetch(h.endpoint, {
       method: "POST",
       headers: { "content-type": "application/x-amz-json-1.1" },
-      body,
+      body: "{}",
     });
     expect(unsigned.status).toBe(400);
     expect(((await unsigned.json()) as { __type: string }).__type).toBe(
