@@ -149,6 +149,11 @@ export async function expectAccessible(page: Page, where: string = page.url()): 
       .getAnimations()
       .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
   );
+  // Next streams a page's metadata: right after a client-side navigation the <title> can still be
+  // on its way. Give it a moment; a page that really has none still fails below, in axe's words.
+  await page
+    .waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   // Legacy mode runs axe in the page itself: no blank helper page (nor its empty video).
   const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const serious = violations
