@@ -22,7 +22,7 @@ import { deletePermissionsBoundaryAction, putPermissionsBoundaryAction } from ".
 import { ConfirmDialog } from "../confirm-dialog";
 import { ErrorAlert } from "../error-alert";
 import { isAwsManaged, policyHref } from "../paths";
-import { PolicyPicker } from "../policy-picker";
+import { SingleBoundaryPicker } from "./boundary-choice";
 import { useInvalidatePolicies } from "../use-policies";
 
 export type BoundaryHint = "putBoundary" | "deleteBoundary";
@@ -146,14 +146,13 @@ function BoundaryDialog({
   current?: string;
   onSaved: () => void;
 }) {
-  const [selected, setSelected] = React.useState<string[]>(current ? [current] : []);
+  const [choice, setChoice] = React.useState<string | undefined>(current);
   const action = useAction();
-  const choice = selected[0];
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (o) setSelected(current ? [current] : []);
+        if (o) setChoice(current);
         action.setError(undefined);
         onOpenChange(o);
       }}
@@ -182,13 +181,7 @@ function BoundaryDialog({
             </DialogDescription>
           </DialogHeader>
           <DialogBody>
-            <PolicyPicker
-              title="Permissions boundary policy"
-              selected={selected}
-              // One policy at a time: ticking another replaces the choice.
-              max={Number.POSITIVE_INFINITY}
-              onChange={(arns) => setSelected(arns.filter((a) => !selected.includes(a)).slice(-1))}
-            />
+            <SingleBoundaryPicker value={choice} onChange={setChoice} />
             <ErrorAlert error={action.error} />
           </DialogBody>
           <DialogFooter>
