@@ -44,7 +44,7 @@ export function GroupPicker({
       takenLabel="already a member"
       empty={
         <>
-          <Link href="/iam/groups/create" className="text-link hover:underline">
+          <Link href="/iam/groups/create" className="text-link underline">
             Create a user group
           </Link>{" "}
           to manage the permissions of several users at once.
